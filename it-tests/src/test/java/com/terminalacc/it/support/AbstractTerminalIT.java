@@ -1,0 +1,109 @@
+package com.terminalacc.it.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Shared by all integration tests: the {@code terminal} realm imported from the shipped realm file (one realm for
+ * the whole suite; every test makes its own accounts with unique names and domains), the master admin client, the
+ * SMTP test server, and helpers that drive the staff and customer APIs over HTTP.
+ */
+public abstract class AbstractTerminalIT {
+
+    public static final String REALM = "terminal";
+    public static final String PASSWORD = "Start-Passwort-2026";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @InjectRealm(fromJson = "/terminal-realm.json", config = TerminalRealmConfig.class, lifecycle = LifeCycle.GLOBAL)
+    protected ManagedRealm realm;
+
+    @InjectAdminClient
+    protected Keycloak admin;
+
+    @InjectMailServer
+    protected MailServer mail;
+
+    /** The staff API with the master realm administrator's token. */
+    protected Api staff() {
+        return Api.staff(REALM, () -> admin.tokenManager().getAccessTokenString());
+    }
+
+    protected static String uid() {
+        return SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A fresh BUSINESS account with one domain and its Owner, ready to call the customer API. */
+    protected TestAccount newBusinessAccount() {
+        return newAccount("BUSINESS", true);
+    }
+
+    protected TestAccount newAccount(String type, boolean withDomain) {
+        String id = uid();
+        String domain = "firma-" + id + ".test";
+        Map<String, Object> owner = new LinkedHashMap<>();
+        owner.put("firstName", "Olga");
+        owner.put("lastName", "Owner");
+        owner.put("email", "olga.owner@" + domain);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Firma " + id);
+        body.put("type", type);
+        body.put("domains", withDomain ? List.of(domain) : List.of());
+        body.put("owner", owner);
+        ApiResponse created = staff().post("accounts", body);
+        assertEquals(201, created.status(), created.toString());
+        String accountId = created.text("id");
+        ApiResponse contacts = staff().get("accounts/" + accountId + "/contacts");
+        assertEquals(200, contacts.status(), contacts.toString());
+        String ownerContactId = contacts.body().get("items").get(0).get("id").asText();
+        String ownerUserId = contacts.body().get("items").get(0).get("userId").asText();
+        setPassword(ownerUserId, PASSWORD);
+        return new TestAccount(accountId, "Firma " + id, domain, ownerContactId, ownerUserId, "olga.owner@" + domain);
+    }
+
+    /** Sets a permanent password through the admin client, standing in for the e-mailed initial password. */
+    protected void setPassword(String userId, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.admin().users().get(userId).resetPassword(credential);
+    }
+
+    /** The customer API as the given user (password {@link #PASSWORD}). */
+    protected Api as(String email) {
+        String token = Api.passwordToken(REALM, email, PASSWORD);
+        return Api.customer(REALM, () -> token);
+    }
+
+    protected Api anonymous() {
+        return Api.customer(REALM, () -> null);
+    }
+
+    protected static Map<String, Object> contact(String firstName, String lastName, String email) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("firstName", firstName);
+        m.put("lastName", lastName);
+        m.put("email", email);
+        return m;
+    }
+
+    public record TestAccount(String id, String name, String domain, String ownerContactId, String ownerUserId, String ownerEmail) {
+        public String email(String local) {
+            return local + "@" + domain;
+        }
+    }
+}

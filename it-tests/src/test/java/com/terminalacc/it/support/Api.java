@@ -1,0 +1,136 @@
+package com.terminalacc.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Plain HTTP against the running Keycloak: our customer API ({@code /realms/terminal/acc/api}) and staff API
+ * ({@code /admin/realms/terminal/acc}), as an application or a script would call them.
+ */
+public final class Api {
+
+    public static final String BASE = "http://localhost:8080";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+    private final Supplier<String> token;
+    private String language = "en";
+
+    public Api(String base, Supplier<String> token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static Api customer(String realm, Supplier<String> token) {
+        return new Api(BASE + "/realms/" + realm + "/acc/api", token);
+    }
+
+    public static Api staff(String realm, Supplier<String> token) {
+        return new Api(BASE + "/admin/realms/" + realm + "/acc", token);
+    }
+
+    /** Sends {@code Accept-Language} with this language from now on. */
+    public Api language(String language) {
+        Api copy = new Api(base, token);
+        copy.language = language;
+        return copy;
+    }
+
+    public ApiResponse get(String path) {
+        return send(request(path).GET());
+    }
+
+    public ApiResponse delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").POST(body(body)));
+    }
+
+    public ApiResponse patch(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", body(body)));
+    }
+
+    public ApiResponse put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
+    /** A body sent exactly as given, for malformed-input tests. */
+    public ApiResponse postRaw(String path, String contentType, String raw) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(raw)));
+    }
+
+    public ApiResponse patchRaw(String path, String raw) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(raw)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + (path.isEmpty() || path.startsWith("?") ? "" : "/") + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Accept-Language", language);
+        String t = token == null ? null : token.get();
+        if (t != null) {
+            b.header("Authorization", "Bearer " + t);
+        }
+        return b;
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ApiResponse send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = null;
+            String raw = response.body();
+            if (raw != null && !raw.isBlank() && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                json = JSON.readTree(raw);
+            }
+            return new ApiResponse(response.statusCode(), json, raw, response.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A password-grant access token of the test client for a realm user. */
+    public static String passwordToken(String realm, String username, String password) {
+        ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "grant_type", "password",
+                        "client_id", TerminalRealmConfig.TEST_CLIENT,
+                        "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
+                        "username", username,
+                        "password", password)))));
+        if (r.status() != 200) {
+            throw new IllegalStateException("No token for " + username + ": " + r);
+        }
+        return r.body().get("access_token").asText();
+    }
+}

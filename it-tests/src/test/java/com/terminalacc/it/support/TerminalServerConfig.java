@@ -1,0 +1,46 @@
+package com.terminalacc.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the whole suite (one shared Keycloak): our provider and theme deployed into the
+ * Keycloak 26.7.3 distribution. With {@code -Ppostgres} the database is dropped and created first, so every run
+ * starts from an empty schema just like the H2 run.
+ */
+public class TerminalServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        resetPostgresIfRequested();
+        return config
+                .dependency("com.terminalacc", "terminal-acc-provider")
+                .dependency("com.terminalacc", "terminal-acc-theme")
+                // no theme caching, so a theme change shows without a server restart when debugging
+                .option("spi-theme--cache-themes", "false")
+                .option("spi-theme--cache-templates", "false");
+    }
+
+    private static void resetPostgresIfRequested() {
+        String adminUrl = System.getProperty("terminal.it.reset-database");
+        String url = System.getProperty("kc.test.database.url");
+        if (adminUrl == null || adminUrl.isBlank() || url == null) {
+            return;
+        }
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?].*", "");
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException("Refusing to reset a database named " + database);
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("kc.test.database.user"),
+                System.getProperty("kc.test.database.password")); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not reset the PostgreSQL test database " + database + " via " + adminUrl, e);
+        }
+    }
+}

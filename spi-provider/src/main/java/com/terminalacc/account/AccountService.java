@@ -1,0 +1,381 @@
+package com.terminalacc.account;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.OrganizationDomainModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+import com.terminalacc.account.AccountRequests.CreateAccount;
+import com.terminalacc.account.AccountRequests.UpdateAccount;
+import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
+import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.Actor;
+import com.terminalacc.common.Domains;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.FieldError;
+import com.terminalacc.common.Page;
+import com.terminalacc.common.Paging;
+import com.terminalacc.common.Persistence;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.common.Validator;
+import com.terminalacc.contact.ContactEntity;
+import com.terminalacc.contact.ContactService;
+import com.terminalacc.role.TerminalRole;
+import com.terminalacc.user.LoginService;
+
+/**
+ * Customer accounts (S-ACC-1…5): a Keycloak organization plus our row. Staff create, change and delete accounts;
+ * an account's Owner may switch it to BUSINESS and manage its domains.
+ */
+public class AccountService {
+
+    public static final int MAX_DOMAINS = 20;
+    private static final Pattern CUSTOMER_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+    private final OrganizationProvider orgs;
+
+    public AccountService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.em = Persistence.em(session);
+        this.orgs = session.getProvider(OrganizationProvider.class);
+    }
+
+    // ---- reading
+
+    public Account get(String id) {
+        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id);
+        return toAccount(entity);
+    }
+
+    /**
+     * The account with its row locked until the transaction ends. Every operation that checks an invariant over the
+     * account's contacts or users (single contact of a PERSONAL account, last Owner) takes this lock first, so that
+     * concurrent requests on one account are serialised by the database — also across cluster nodes.
+     */
+    public Account lock(String id) {
+        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity != null) {
+            em.refresh(entity);
+        }
+        return toAccount(entity);
+    }
+
+    private Account toAccount(AccountEntity entity) {
+        if (entity == null || !entity.getRealmId().equals(realm.getId())) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        OrganizationModel org = orgs.getById(entity.getId());
+        if (org == null) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        return new Account(org, entity);
+    }
+
+    /** Staff search over name, customer number and domain; three queries per page whatever its size. */
+    public Page<AccountRepresentation> search(String search, Paging paging) {
+        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String where = " from AccountEntity a, OrganizationEntity o where o.id = a.id and a.realmId = :realm";
+        if (!term.isEmpty()) {
+            where += " and (lower(o.name) like :term escape '\\' or lower(a.customerNumber) like :term escape '\\'"
+                    + " or exists (select d.id from OrganizationDomainEntity d where d.organization = o and lower(d.name) like :term escape '\\'))";
+        }
+        TypedQuery<Object[]> query = em.createQuery("select a, o.name" + where + " order by lower(o.name), a.id", Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
+        query.setParameter("realm", realm.getId());
+        count.setParameter("realm", realm.getId());
+        if (!term.isEmpty()) {
+            String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            query.setParameter("term", like);
+            count.setParameter("term", like);
+        }
+        List<Object[]> rows = query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+        Map<String, List<String>> domains = new HashMap<>();
+        if (!rows.isEmpty()) {
+            List<String> ids = rows.stream().map(r -> ((AccountEntity) r[0]).getId()).toList();
+            for (Object[] d : em.createQuery("select d.organization.id, d.name from OrganizationDomainEntity d where d.organization.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()) {
+                domains.computeIfAbsent((String) d[0], k -> new ArrayList<>()).add((String) d[1]);
+            }
+        }
+        List<AccountRepresentation> items = new ArrayList<>();
+        for (Object[] row : rows) {
+            AccountEntity e = (AccountEntity) row[0];
+            List<String> ds = domains.getOrDefault(e.getId(), new ArrayList<>());
+            ds.sort(null);
+            items.add(new AccountRepresentation(e.getId(), (String) row[1], e.getType(), ds, e.isAccEnabled(),
+                    e.isAllowExternalEmails(), e.getCustomerNumber(), e.getCreatedAt()));
+        }
+        return new Page<>(items, paging.first(), paging.max(), count.getSingleResult());
+    }
+
+    // ---- writing
+
+    /** S-ACC-1, S-ACC-5: staff create an account with its first contact, whose login is activated as Owner. */
+    public Account create(Actor actor, CreateAccount req, Audit audit) {
+        requireStaff(actor);
+        Validator v = new Validator();
+        String name = v.name("name", req.name(), true);
+        AccountType type = v.oneOf("type", req.type(), AccountType.class, true);
+        List<String> domains = domains(v, req.domains());
+        String customerNumber = customerNumber(v, req.customerNumber());
+        if (req.owner() == null) {
+            v.add(new FieldError("owner", ErrorCode.FIELD_REQUIRED));
+        }
+        v.throwIfInvalid();
+
+        requireNameFree(name, null);
+        requireDomainsFree(domains, null);
+        requireCustomerNumberFree(customerNumber, null);
+
+        String id = KeycloakModelUtils.generateId();
+        OrganizationModel org;
+        try {
+            org = orgs.create(id, name, id);
+            org.setDomains(domains.stream().map(OrganizationDomainModel::new).collect(Collectors.toSet()));
+        } catch (ModelDuplicateException e) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NAME_TAKEN, name);
+        } catch (ModelValidationException e) {
+            throw new TerminalException(ErrorCode.DOMAIN_TAKEN, String.join(", ", domains));
+        }
+        AccountEntity entity = new AccountEntity();
+        entity.setId(org.getId());
+        entity.setRealmId(realm.getId());
+        entity.setType(type);
+        entity.setAccEnabled(req.accEnabled() == null || req.accEnabled());
+        entity.setAllowExternalEmails(req.allowExternalEmails() != null && req.allowExternalEmails());
+        entity.setCustomerNumber(customerNumber);
+        entity.setCreatedAt(Time.currentTimeMillis());
+        em.persist(entity);
+        Persistence.flush(em);
+        Account account = new Account(org, entity);
+
+        audit.record(Audit.ACCOUNT, OperationType.CREATE, Audit.accountPath(id), null, snapshot(account));
+
+        ContactService contacts = new ContactService(session, realm);
+        ContactEntity owner = contacts.newContact(account, req.owner(), !domains.isEmpty());
+        audit.record(Audit.CONTACT, OperationType.CREATE, Audit.contactPath(id, owner.getId()), null, ContactService.snapshot(owner));
+        new LoginService(session, realm).activateOwner(actor, account, owner, audit); // S-ACC-5
+        return account;
+    }
+
+    public Account update(Actor actor, String id, UpdateAccount req, Audit audit) {
+        requireStaff(actor);
+        Account account = lock(id);
+        Map<String, Object> before = snapshot(account);
+        Validator v = new Validator();
+        String name = req.name() == null ? null : v.name("name", req.name(), true);
+        AccountType type = req.type() == null ? null : v.oneOf("type", req.type(), AccountType.class, true);
+        List<String> domains = req.domains() == null ? null : domains(v, req.domains());
+        String customerNumber = req.customerNumber() == null ? null : customerNumber(v, req.customerNumber());
+        v.throwIfInvalid();
+
+        AccountEntity e = account.entity();
+        if (name != null && !name.equals(account.name())) {
+            requireNameFree(name, id);
+            account.org().setName(name);
+        }
+        if (type != null && type != e.getType()) {
+            if (type == AccountType.PERSONAL && new ContactService(session, realm).count(id) > 1) {
+                throw new TerminalException(ErrorCode.ACCOUNT_TYPE_DOWNGRADE); // S-ACC-2
+            }
+            e.setType(type);
+        }
+        if (req.allowExternalEmails() != null) {
+            e.setAllowExternalEmails(req.allowExternalEmails());
+        }
+        if (domains != null) {
+            setDomains(account, domains);
+        }
+        if (req.accEnabled() != null) {
+            e.setAccEnabled(req.accEnabled());
+        }
+        if (customerNumber != null) {
+            String value = customerNumber.isEmpty() ? null : customerNumber;
+            requireCustomerNumberFree(value, id);
+            e.setCustomerNumber(value);
+        }
+        Persistence.flush(em);
+        recordUpdate(account, before, audit);
+        return account;
+    }
+
+    /** The Owner's own changes: PERSONAL → BUSINESS (S-ACC-2) and the organisation domains (S-ACC-3). */
+    public Account updateOwn(Actor actor, UpdateOwnAccount req, Audit audit) {
+        if (actor.staff() || actor.role() != TerminalRole.OWNER) {
+            throw new TerminalException(ErrorCode.FORBIDDEN);
+        }
+        Account account = lock(actor.accountId());
+        Map<String, Object> before = snapshot(account);
+        Validator v = new Validator();
+        AccountType type = req.type() == null ? null : v.oneOf("type", req.type(), AccountType.class, true);
+        List<String> domains = req.domains() == null ? null : domains(v, req.domains());
+        v.throwIfInvalid();
+        if (type != null && type != account.type()) {
+            if (type == AccountType.PERSONAL) {
+                throw new TerminalException(ErrorCode.ACCOUNT_TYPE_DOWNGRADE);
+            }
+            account.entity().setType(type);
+        }
+        if (domains != null) {
+            setDomains(account, domains);
+        }
+        Persistence.flush(em);
+        recordUpdate(account, before, audit);
+        return account;
+    }
+
+    /** Deletes the account with everything it owns: contacts, users, memberships (S-STF-1). */
+    public void delete(Actor actor, String id, Audit audit) {
+        requireStaff(actor);
+        Account account = lock(id);
+        Map<String, Object> before = snapshot(account);
+        LoginService logins = new LoginService(session, realm);
+        List<ContactEntity> contacts = em.createQuery("select c from ContactEntity c where c.accountId = :account", ContactEntity.class)
+                .setParameter("account", id).getResultList();
+        for (ContactEntity contact : contacts) {
+            logins.deleteUserOfRemovedAccount(contact);
+            em.remove(contact);
+        }
+        Persistence.flush(em);
+        em.remove(account.entity());
+        Persistence.flush(em);
+        orgs.remove(account.org());
+        audit.record(Audit.ACCOUNT, OperationType.DELETE, Audit.accountPath(id), before, null);
+    }
+
+    // ---- rules and helpers
+
+    private void setDomains(Account account, List<String> domains) {
+        List<String> current = account.domains();
+        if (domains.equals(current)) {
+            return;
+        }
+        requireDomainsFree(domains, account.id());
+        if (!account.entity().isAllowExternalEmails()) {
+            // S-ACC-3: a domain that contacts still use cannot go, or their addresses would break the rule.
+            List<String> emails = em.createQuery("select c.email from ContactEntity c where c.accountId = :account", String.class)
+                    .setParameter("account", account.id()).getResultList();
+            for (String email : emails) {
+                if (Domains.contains(current, email) && !Domains.contains(domains, email)) {
+                    throw new TerminalException(ErrorCode.DOMAIN_IN_USE, Domains.domainOf(email));
+                }
+            }
+        }
+        try {
+            account.org().setDomains(domains.stream().map(OrganizationDomainModel::new).collect(Collectors.toSet()));
+        } catch (ModelValidationException e) {
+            throw new TerminalException(ErrorCode.DOMAIN_TAKEN, String.join(", ", domains));
+        }
+    }
+
+    private void recordUpdate(Account account, Map<String, Object> before, Audit audit) {
+        Map<String, Object> after = snapshot(account);
+        if (!after.equals(before)) {
+            audit.record(Audit.ACCOUNT, OperationType.UPDATE, Audit.accountPath(account.id()), before, after);
+        }
+    }
+
+    private static List<String> domains(Validator v, List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.size() > MAX_DOMAINS) {
+            v.add(new FieldError("domains", ErrorCode.FIELD_TOO_LONG, MAX_DOMAINS));
+            return List.of();
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String d = v.domain("domains[" + i + "]", raw.get(i));
+            if (d != null) {
+                result.add(d);
+            }
+        }
+        return result.stream().sorted().toList();
+    }
+
+    private static String customerNumber(Validator v, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            return "";
+        }
+        if (!CUSTOMER_NUMBER.matcher(value).matches()) {
+            v.add(new FieldError("customerNumber", ErrorCode.FIELD_INVALID_CHARACTERS));
+            return null;
+        }
+        return value;
+    }
+
+    private void requireNameFree(String name, String exceptId) {
+        OrganizationModel existing = orgs.getAllStream(name, true, 0, 1).findFirst().orElse(null);
+        if (existing != null && !existing.getId().equals(exceptId)) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NAME_TAKEN, name);
+        }
+    }
+
+    private void requireDomainsFree(List<String> domains, String exceptId) {
+        for (String domain : domains) {
+            OrganizationModel existing = orgs.getByDomainName(domain);
+            if (existing != null && !existing.getId().equals(exceptId)) {
+                throw new TerminalException(ErrorCode.DOMAIN_TAKEN, domain);
+            }
+        }
+    }
+
+    private void requireCustomerNumberFree(String customerNumber, String exceptId) {
+        if (customerNumber == null || customerNumber.isEmpty()) {
+            return;
+        }
+        List<String> ids = em.createQuery("select a.id from AccountEntity a where a.realmId = :realm and a.customerNumber = :no", String.class)
+                .setParameter("realm", realm.getId()).setParameter("no", customerNumber).getResultList();
+        if (ids.stream().anyMatch(i -> !i.equals(exceptId))) {
+            throw new TerminalException(ErrorCode.CUSTOMER_NUMBER_TAKEN, customerNumber);
+        }
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.staff()) {
+            throw new TerminalException(ErrorCode.STAFF_ONLY);
+        }
+    }
+
+    public static Map<String, Object> snapshot(Account account) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        AccountEntity e = account.entity();
+        m.put("name", account.name());
+        m.put("type", e.getType().name());
+        m.put("domains", account.domains());
+        m.put("accEnabled", e.isAccEnabled());
+        m.put("allowExternalEmails", e.isAllowExternalEmails());
+        m.put("customerNumber", e.getCustomerNumber());
+        return new TreeMap<>(m);
+    }
+}

@@ -1,0 +1,62 @@
+package com.terminalacc.auth;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+import com.terminalacc.account.Account;
+import com.terminalacc.account.AccountService;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.common.TerminalSettings;
+import com.terminalacc.contact.ContactEntity;
+import com.terminalacc.contact.ContactService;
+import com.terminalacc.role.TerminalRole;
+
+/**
+ * Establishes the customer {@link Actor} of a customer API request from its bearer token: the token's user must be
+ * the user of a contact, hold a Terminal role, and its account must have the ACC enabled (S-ACC-4).
+ */
+public final class CustomerAuthenticator {
+
+    private CustomerAuthenticator() {
+    }
+
+    /** The authenticated request: the actor and what the audit needs to name it. */
+    public record CustomerRequest(Actor actor, Account account, AdminAuth adminAuth) {
+    }
+
+    public static AuthResult bearer(KeycloakSession session, RealmModel realm) {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
+            throw new TerminalException(ErrorCode.NOT_AUTHENTICATED);
+        }
+        return auth;
+    }
+
+    public static CustomerRequest authenticate(KeycloakSession session, RealmModel realm) {
+        AuthResult auth = bearer(session, realm);
+        return forUser(session, realm, auth.user(), new AdminAuth(realm, auth.token(), auth.user(), auth.client()), true);
+    }
+
+    /**
+     * The actor for a user who is already authenticated (bearer token or, for the ACC pages, the SSO cookie).
+     *
+     * @param requireAcc whether the account's Access Control Center must be enabled (S-ACC-4)
+     */
+    public static CustomerRequest forUser(KeycloakSession session, RealmModel realm, UserModel user, AdminAuth adminAuth, boolean requireAcc) {
+        ContactEntity contact = new ContactService(session, realm).findByUser(user.getId());
+        TerminalRole role = TerminalRole.of(realm, user).orElse(null);
+        if (contact == null || role == null) {
+            throw new TerminalException(ErrorCode.NOT_A_CUSTOMER_USER);
+        }
+        Account account = new AccountService(session, realm).get(contact.getAccountId());
+        if (requireAcc && !account.entity().isAccEnabled()) {
+            throw new TerminalException(ErrorCode.ACC_DISABLED, TerminalSettings.supportContact(realm));
+        }
+        return new CustomerRequest(Actor.customer(user, account.id(), contact.getId(), role), account, adminAuth);
+    }
+}

@@ -1,0 +1,76 @@
+package com.terminalacc.common;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Stable, machine-readable error codes of the Terminal ACC API. The {@link #code()} string is part of the public
+ * API contract (documented in the README); the human message comes from {@code com/terminalacc/messages*.properties}
+ * under the key {@code error.<code>}.
+ */
+public enum ErrorCode {
+
+    // request shape
+    MALFORMED_JSON(Status.BAD_REQUEST),
+    UNKNOWN_FIELD(Status.BAD_REQUEST),
+    INVALID_FIELD_TYPE(Status.BAD_REQUEST),
+    BODY_REQUIRED(Status.BAD_REQUEST),
+    BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE),
+    VALIDATION_FAILED(Status.BAD_REQUEST),
+    INVALID_PAGING(Status.BAD_REQUEST),
+    INVALID_QUERY_PARAMETER(Status.BAD_REQUEST),
+
+    // field level (used inside VALIDATION_FAILED)
+    FIELD_REQUIRED(Status.BAD_REQUEST),
+    FIELD_TOO_LONG(Status.BAD_REQUEST),
+    FIELD_BLANK(Status.BAD_REQUEST),
+    FIELD_INVALID_CHARACTERS(Status.BAD_REQUEST),
+    EMAIL_INVALID(Status.BAD_REQUEST),
+    DOMAIN_INVALID(Status.BAD_REQUEST),
+    VALUE_NOT_ALLOWED(Status.BAD_REQUEST),
+
+    // authentication / authorization
+    NOT_AUTHENTICATED(Status.UNAUTHORIZED),
+    NOT_A_CUSTOMER_USER(Status.FORBIDDEN),
+    ACC_DISABLED(Status.FORBIDDEN),
+    FORBIDDEN(Status.FORBIDDEN),
+    STAFF_ONLY(Status.FORBIDDEN),
+
+    // accounts
+    ACCOUNT_NOT_FOUND(Status.NOT_FOUND),
+    ACCOUNT_NAME_TAKEN(Status.CONFLICT),
+    DOMAIN_TAKEN(Status.CONFLICT),
+    DOMAIN_REQUIRED(Status.CONFLICT),
+    DOMAIN_IN_USE(Status.CONFLICT),
+    PERSONAL_ACCOUNT_SINGLE_CONTACT(Status.CONFLICT),
+    ACCOUNT_TYPE_DOWNGRADE(Status.CONFLICT),
+    CUSTOMER_NUMBER_TAKEN(Status.CONFLICT),
+
+    // contacts
+    CONTACT_NOT_FOUND(Status.NOT_FOUND),
+    EMAIL_TAKEN(Status.CONFLICT),
+    EMAIL_OUTSIDE_DOMAIN(Status.CONFLICT),
+    EMAIL_IMMUTABLE_FOR_USER(Status.CONFLICT),
+    CONCURRENT_MODIFICATION(Status.CONFLICT),
+    LAST_OWNER(Status.CONFLICT),
+
+    NOT_FOUND(Status.NOT_FOUND);
+
+    private final Status status;
+
+    ErrorCode(Status status) {
+        this.status = status;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** The wire form, e.g. {@code email_taken}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String messageKey() {
+        return "error." + code();
+    }
+}

@@ -1,0 +1,38 @@
+package com.terminalacc.common;
+
+import org.keycloak.models.RealmModel;
+
+/**
+ * Realm-level settings of the extension, as realm attributes (set by the realm import, editable in the admin
+ * console under Realm settings → attributes via the admin REST API). Each has a documented default.
+ */
+public final class TerminalSettings {
+
+    /** Where customers reach support, shown when the ACC is disabled (S-ACC-4). */
+    public static final String SUPPORT_CONTACT = "terminal.supportContact";
+    public static final String DEFAULT_SUPPORT_CONTACT = "support@example.com";
+
+    private TerminalSettings() {
+    }
+
+    public static String supportContact(RealmModel realm) {
+        return get(realm, SUPPORT_CONTACT, DEFAULT_SUPPORT_CONTACT);
+    }
+
+    public static String get(RealmModel realm, String key, String fallback) {
+        String value = realm.getAttribute(key);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    public static long getLong(RealmModel realm, String key, long fallback) {
+        String value = realm.getAttribute(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
