@@ -20,6 +20,7 @@ public final class Audit {
     public static final String ACCOUNT = "TERMINAL_ACCOUNT";
     public static final String CONTACT = "TERMINAL_CONTACT";
     public static final String USER = "TERMINAL_USER";
+    public static final String OWNER_REQUEST = "TERMINAL_OWNER_REQUEST";
 
     private final AdminEventBuilder events;
 

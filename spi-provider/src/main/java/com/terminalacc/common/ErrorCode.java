@@ -53,6 +53,24 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(Status.CONFLICT),
     LAST_OWNER(Status.CONFLICT),
 
+    // logins, roles, module permissions, passwords
+    LOGIN_ALREADY_ACTIVE(Status.CONFLICT),
+    LOGIN_NOT_ACTIVE(Status.CONFLICT),
+    ROLE_NOT_GRANTABLE(Status.FORBIDDEN),
+    OWNER_ONLY_BY_STAFF(Status.FORBIDDEN),
+    NOT_ON_YOURSELF(Status.FORBIDDEN),
+    UNKNOWN_MODULE(Status.BAD_REQUEST),
+    MODULE_NOT_HELD(Status.FORBIDDEN),
+    PASSWORD_POLICY(Status.BAD_REQUEST),
+    EMAIL_DELIVERY_FAILED(Status.BAD_GATEWAY),
+    NO_ONBOARDING_PENDING(Status.CONFLICT),
+
+    // owner requests
+    OWNER_REQUEST_NOT_FOUND(Status.NOT_FOUND),
+    OWNER_REQUEST_PENDING(Status.CONFLICT),
+    OWNER_REQUEST_DECIDED(Status.CONFLICT),
+    ALREADY_OWNER(Status.CONFLICT),
+
     NOT_FOUND(Status.NOT_FOUND);
 
     private final Status status;

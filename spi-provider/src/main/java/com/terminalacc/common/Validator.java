@@ -31,7 +31,7 @@ public final class Validator {
             }
             return null;
         }
-        String normalized = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        String normalized = strip(Normalizer.normalize(value, Normalizer.Form.NFC));
         if (normalized.isEmpty()) {
             if (required) {
                 errors.add(new FieldError(field, ErrorCode.FIELD_BLANK));
@@ -57,7 +57,7 @@ public final class Validator {
             }
             return null;
         }
-        String email = value.strip().toLowerCase(Locale.ROOT);
+        String email = strip(value).toLowerCase(Locale.ROOT);
         if (email.isEmpty()) {
             errors.add(new FieldError(field, required ? ErrorCode.FIELD_BLANK : ErrorCode.EMAIL_INVALID));
             return null;
@@ -80,12 +80,12 @@ public final class Validator {
             errors.add(new FieldError(field, ErrorCode.FIELD_REQUIRED));
             return null;
         }
-        String domain = value.strip().toLowerCase(Locale.ROOT);
+        String domain = strip(value).toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
         if (!Domains.isValid(domain)) {
-            errors.add(new FieldError(field, ErrorCode.DOMAIN_INVALID, value.strip()));
+            errors.add(new FieldError(field, ErrorCode.DOMAIN_INVALID, strip(value)));
             return null;
         }
         return domain;
@@ -99,7 +99,7 @@ public final class Validator {
             return null;
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.strip())) {
+            if (constant.name().equalsIgnoreCase(strip(value))) {
                 return constant;
             }
         }
@@ -123,6 +123,23 @@ public final class Validator {
         if (!errors.isEmpty()) {
             throw TerminalException.validation(errors);
         }
+    }
+
+    /** Trims every kind of Unicode space, including no-break spaces that {@link String#strip()} keeps. */
+    static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean printable(String s) {

@@ -50,6 +50,13 @@ public class ContactEntity {
     @Column(name = "USER_ID", length = 36)
     private String userId;
 
+    /** Id of the password credential that was e-mailed as initial password (S-LOG-3); null once replaced. */
+    @Column(name = "INITIAL_CREDENTIAL_ID", length = 36)
+    private String initialCredentialId;
+
+    @Column(name = "INITIAL_PASSWORD_EXPIRES_AT")
+    private Long initialPasswordExpiresAt;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -146,6 +153,22 @@ public class ContactEntity {
 
     public void setUserId(String userId) {
         this.userId = userId;
+    }
+
+    public String getInitialCredentialId() {
+        return initialCredentialId;
+    }
+
+    public void setInitialCredentialId(String initialCredentialId) {
+        this.initialCredentialId = initialCredentialId;
+    }
+
+    public Long getInitialPasswordExpiresAt() {
+        return initialPasswordExpiresAt;
+    }
+
+    public void setInitialPasswordExpiresAt(Long initialPasswordExpiresAt) {
+        this.initialPasswordExpiresAt = initialPasswordExpiresAt;
     }
 
     public long getCreatedAt() {

@@ -3,7 +3,9 @@ package com.terminalacc.contact;
 import java.util.List;
 
 /**
- * A contact on the wire. {@code role} and {@code modules} are set when the contact is a user.
+ * A contact on the wire. {@code role} and {@code modules} are set when the contact is an active user;
+ * {@code passwordChangeRequired} while it has not yet replaced its initial (or admin-set temporary) password, and
+ * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding.
  */
 public record ContactRepresentation(
         String id,
@@ -19,6 +21,8 @@ public record ContactRepresentation(
         String userId,
         String role,
         List<String> modules,
+        boolean passwordChangeRequired,
+        Long initialPasswordExpiresAt,
         long createdAt,
         long updatedAt) {
 }

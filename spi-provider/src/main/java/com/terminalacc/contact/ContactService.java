@@ -180,13 +180,30 @@ public class ContactService {
         if (self) {
             // One's own name, phone, title and language; never one's own rights (S-ROL-3).
             if (update.supportPermission() != null && update.supportPermission() != contact.isSupportPermission()) {
-                throw new TerminalException(ErrorCode.FORBIDDEN);
+                throw new TerminalException(ErrorCode.NOT_ON_YOURSELF);
             }
         } else {
             policy.requireEdit(actor, targetRole);
         }
         Map<String, Object> before = snapshot(contact);
+        applyUpdate(contact, user, update);
+        Map<String, Object> after = snapshot(contact);
+        if (!after.equals(before)) {
+            contact.setUpdatedAt(Time.currentTimeMillis());
+            Persistence.flush(em);
+            audit.record(Audit.CONTACT, OperationType.UPDATE, Audit.contactPath(accountId, contactId), before, after);
+        }
+        return contact;
+    }
 
+    /**
+     * Validates a change of the contact's details and applies it to the entity (not yet flushed); keeps the user's
+     * name and language in step. Shared by editing and by the first step of the login activation wizard.
+     */
+    public void applyUpdate(ContactEntity contact, UserModel user, ContactUpdate update) {
+        if (update == null) {
+            return;
+        }
         Validator v = new Validator();
         String firstName = update.firstName() == null ? null : v.name("firstName", update.firstName(), true);
         String lastName = update.lastName() == null ? null : v.name("lastName", update.lastName(), true);
@@ -200,7 +217,7 @@ public class ContactService {
             if (contact.getUserId() != null) {
                 throw new TerminalException(ErrorCode.EMAIL_IMMUTABLE_FOR_USER); // S-CON-4
             }
-            requireEmailAllowed(new AccountService(session, realm).get(accountId), email);
+            requireEmailAllowed(new AccountService(session, realm).get(contact.getAccountId()), email);
             requireEmailFree(email, contact.getId());
             contact.setEmail(email);
         }
@@ -230,13 +247,6 @@ public class ContactService {
                 user.setSingleAttribute(UserModel.LOCALE, contact.getLocale());
             }
         }
-        Map<String, Object> after = snapshot(contact);
-        if (!after.equals(before)) {
-            contact.setUpdatedAt(Time.currentTimeMillis());
-            Persistence.flush(em);
-            audit.record(Audit.CONTACT, OperationType.UPDATE, Audit.contactPath(accountId, contactId), before, after);
-        }
-        return contact;
     }
 
     /** Deletes the contact and, if it is a user, its login (which enforces the last-Owner rule). */
@@ -244,7 +254,7 @@ public class ContactService {
         requireSameAccount(actor, accountId);
         ContactEntity contact = find(accountId, contactId);
         if (actor.isCustomer() && contact.getId().equals(actor.contactId())) {
-            throw new TerminalException(ErrorCode.FORBIDDEN); // S-ROL-3: not oneself
+            throw new TerminalException(ErrorCode.NOT_ON_YOURSELF); // S-ROL-3: not oneself
         }
         UserModel user = user(contact);
         TerminalRole targetRole = user == null ? null : TerminalRole.of(realm, user).orElse(null);
@@ -308,7 +318,10 @@ public class ContactService {
         Map<String, Boolean> enabled = new HashMap<>();
         Map<String, TerminalRole> roles = new HashMap<>();
         Map<String, Set<String>> modules = new HashMap<>();
+        Set<String> mustChangePassword = new java.util.HashSet<>();
         if (!userIds.isEmpty()) {
+            mustChangePassword.addAll(em.createQuery("select a.user.id from UserRequiredActionEntity a where a.user.id in :ids and a.action = :action", String.class)
+                    .setParameter("ids", userIds).setParameter("action", UserModel.RequiredAction.UPDATE_PASSWORD.name()).getResultList());
             for (Object[] row : em.createQuery("select u.id, u.enabled from UserEntity u where u.id in :ids", Object[].class)
                     .setParameter("ids", userIds).getResultList()) {
                 enabled.put((String) row[0], (Boolean) row[1]);
@@ -341,6 +354,8 @@ public class ContactService {
             result.add(new ContactRepresentation(c.getId(), c.getAccountId(), c.getFirstName(), c.getLastName(), c.getEmail(),
                     c.getPhone(), c.getJobTitle(), c.getLocale(), c.isSupportPermission(), status,
                     status == LoginStatus.NONE ? null : userId, role == null ? null : role.wire(), granted,
+                    status == LoginStatus.ACTIVE && mustChangePassword.contains(userId),
+                    status == LoginStatus.ACTIVE && mustChangePassword.contains(userId) ? c.getInitialPasswordExpiresAt() : null,
                     c.getCreatedAt(), c.getUpdatedAt()));
         }
         return result;

@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 import com.terminalacc.account.AccountEntity;
 import com.terminalacc.contact.ContactEntity;
+import com.terminalacc.owner.OwnerRequestEntity;
 
 /**
  * Adds our entities to Keycloak's persistence unit and our Liquibase changelog to its migration. Keycloak keeps the
@@ -21,7 +22,8 @@ public class TerminalJpaEntityProviderFactory implements JpaEntityProviderFactor
 
     private static final List<Class<?>> ENTITIES = List.of(
             AccountEntity.class,
-            ContactEntity.class);
+            ContactEntity.class,
+            OwnerRequestEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -3,10 +3,10 @@ package com.terminalacc.rest;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -30,12 +30,14 @@ import com.terminalacc.auth.CustomerAuthenticator.CustomerRequest;
 import com.terminalacc.common.JsonBodies;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
-import com.terminalacc.contact.ContactEntity;
-import com.terminalacc.contact.ContactRepresentation;
-import com.terminalacc.contact.ContactRequests.ContactInput;
-import com.terminalacc.contact.ContactRequests.ContactUpdate;
 import com.terminalacc.contact.ContactService;
+import com.terminalacc.owner.OwnerRequestEntity;
+import com.terminalacc.owner.OwnerRequestRepresentation;
+import com.terminalacc.owner.OwnerRequestService;
+import com.terminalacc.owner.OwnerRequests.FileRequest;
 import com.terminalacc.role.AccessPolicy;
+import com.terminalacc.role.ModuleCatalog;
+import com.terminalacc.role.Right;
 
 /**
  * The customer API, {@code /realms/{realm}/acc/api}, for users of a customer account with a bearer token.
@@ -61,7 +63,7 @@ public class CustomerApiResource {
         return Audit.forCustomer(session, realm, req.adminAuth());
     }
 
-    /** The caller: user, contact, account, role and rights. Any customer user. */
+    /** The caller: contact, account, role and rights. Any customer user. */
     @GET
     @Path("me")
     public Map<String, Object> me() {
@@ -71,7 +73,7 @@ public class CustomerApiResource {
         me.put("contact", new ContactService(session, realm).get(actor, actor.accountId(), actor.contactId()));
         me.put("account", AccountRepresentation.of(req.account()));
         me.put("role", actor.role().wire());
-        me.put("rights", new AccessPolicy(realm).matrix().rightsOf(actor.role()).stream().map(r -> r.key()).sorted().toList());
+        me.put("rights", new AccessPolicy(realm).matrix().rightsOf(actor.role()).stream().map(Right::key).sorted().toList());
         return me;
     }
 
@@ -93,52 +95,46 @@ public class CustomerApiResource {
         return AccountRepresentation.of(new AccountService(session, realm).updateOwn(req.actor(), update, audit(req)));
     }
 
-    /** Owners and Admins (right manage-contacts): the account's contacts, searchable by name and e-mail. */
+    /** The module permission catalogue (S-MOD-1). Any customer user. */
     @GET
-    @Path("contacts")
-    public Page<ContactRepresentation> contacts(@QueryParam("search") String search, @QueryParam("first") String first,
-                                                @QueryParam("max") String max) {
-        CustomerRequest req = caller();
-        Actor actor = req.actor();
-        return new ContactService(session, realm).list(actor, actor.accountId(), search, Paging.of(first, max));
+    @Path("modules")
+    public List<Map<String, Object>> modules() {
+        caller();
+        return ModuleCatalog.of(realm).describe();
     }
 
-    /** Owners and Admins: a new contact (S-CON-1, S-CON-2, S-ACC-2, S-ACC-3, S-CON-5). */
+    /** The account's contacts and their logins; see {@link ContactsResource}. */
+    @Path("contacts")
+    public ContactsResource contacts() {
+        CustomerRequest req = caller();
+        Audit audit = audit(req);
+        return new ContactsResource(session, realm, Caller.of(req::actor, req::actor, audit), req.actor().accountId());
+    }
+
+    /** S-ROL-2: an Owner requests a further Owner. */
     @POST
-    @Path("contacts")
+    @Path("owner-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createContact(InputStream body) {
+    public Response fileOwnerRequest(InputStream body) {
         CustomerRequest req = caller();
-        ContactInput input = JsonBodies.read(body, ContactInput.class);
-        ContactService contacts = new ContactService(session, realm);
-        ContactEntity contact = contacts.create(req.actor(), req.actor().accountId(), input, audit(req));
-        return Response.created(URI.create("contacts/" + contact.getId())).entity(contacts.represent(contact)).build();
+        FileRequest request = JsonBodies.read(body, FileRequest.class);
+        OwnerRequestService service = new OwnerRequestService(session, realm);
+        OwnerRequestEntity created = service.file(req.actor(), request, audit(req));
+        return Response.created(URI.create("owner-requests/" + created.getId())).entity(service.get(req.actor(), created.getId())).build();
+    }
+
+    /** The account's owner requests and their outcome. Owners only. */
+    @GET
+    @Path("owner-requests")
+    public Page<OwnerRequestRepresentation> ownerRequests(@QueryParam("first") String first, @QueryParam("max") String max) {
+        CustomerRequest req = caller();
+        return new OwnerRequestService(session, realm).listForAccount(req.actor(), Paging.of(first, max));
     }
 
     @GET
-    @Path("contacts/{id}")
-    public ContactRepresentation contact(@PathParam("id") String id) {
+    @Path("owner-requests/{id}")
+    public OwnerRequestRepresentation ownerRequest(@PathParam("id") String id) {
         CustomerRequest req = caller();
-        Actor actor = req.actor();
-        return new ContactService(session, realm).get(actor, actor.accountId(), id);
-    }
-
-    /** Owners and Admins within the hierarchy (S-ROL-1, S-ROL-4); a user's e-mail is fixed (S-CON-4). */
-    @PATCH
-    @Path("contacts/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ContactRepresentation updateContact(@PathParam("id") String id, InputStream body) {
-        CustomerRequest req = caller();
-        ContactUpdate update = JsonBodies.read(body, ContactUpdate.class);
-        ContactService contacts = new ContactService(session, realm);
-        return contacts.represent(contacts.update(req.actor(), req.actor().accountId(), id, update, audit(req)));
-    }
-
-    @DELETE
-    @Path("contacts/{id}")
-    public Response deleteContact(@PathParam("id") String id) {
-        CustomerRequest req = caller();
-        new ContactService(session, realm).delete(req.actor(), req.actor().accountId(), id, audit(req));
-        return Response.noContent().build();
+        return new OwnerRequestService(session, realm).get(req.actor(), id);
     }
 }

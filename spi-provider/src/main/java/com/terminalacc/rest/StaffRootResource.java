@@ -25,16 +25,22 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountService;
+import com.terminalacc.activity.ActivityPage;
+import com.terminalacc.activity.ActivityService;
 import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.auth.StaffAuthenticator;
 import com.terminalacc.common.JsonBodies;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
+import com.terminalacc.owner.OwnerRequestRepresentation;
+import com.terminalacc.owner.OwnerRequestService;
+import com.terminalacc.owner.OwnerRequests.Decision;
 
 /**
- * The staff API (S-STF-1), {@code /admin/realms/{realm}/acc}: accounts and, below each, its contacts. Reading needs
- * view-realm or the staff role, changing needs manage-realm or the staff role ({@link StaffAuthenticator}).
+ * The staff API (S-STF-1), {@code /admin/realms/{realm}/acc}: accounts, their contacts and logins (the same
+ * {@link ContactsResource} the customer API uses), activity logs and owner requests. Reading needs view-realm or
+ * the staff role, changing needs manage-realm or the staff role ({@link StaffAuthenticator}).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffRootResource {
@@ -51,11 +57,19 @@ public class StaffRootResource {
         this.audit = new Audit(adminEvent);
     }
 
+    private Actor read() {
+        return StaffAuthenticator.require(realm, auth, false);
+    }
+
+    private Actor write() {
+        return StaffAuthenticator.require(realm, auth, true);
+    }
+
     @GET
     @Path("accounts")
     public Page<AccountRepresentation> accounts(@QueryParam("search") String search, @QueryParam("first") String first,
                                                 @QueryParam("max") String max) {
-        StaffAuthenticator.require(realm, auth, false);
+        read();
         return new AccountService(session, realm).search(search, Paging.of(first, max));
     }
 
@@ -64,7 +78,7 @@ public class StaffRootResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAccount(InputStream body) {
-        Actor staff = StaffAuthenticator.require(realm, auth, true);
+        Actor staff = write();
         CreateAccount req = JsonBodies.read(body, CreateAccount.class);
         Account account = new AccountService(session, realm).create(staff, req, audit);
         return Response.created(URI.create("accounts/" + account.id())).entity(AccountRepresentation.of(account)).build();
@@ -73,7 +87,7 @@ public class StaffRootResource {
     @GET
     @Path("accounts/{id}")
     public AccountRepresentation account(@PathParam("id") String id) {
-        StaffAuthenticator.require(realm, auth, false);
+        read();
         return AccountRepresentation.of(new AccountService(session, realm).get(id));
     }
 
@@ -81,7 +95,7 @@ public class StaffRootResource {
     @Path("accounts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountRepresentation updateAccount(@PathParam("id") String id, InputStream body) {
-        Actor staff = StaffAuthenticator.require(realm, auth, true);
+        Actor staff = write();
         UpdateAccount req = JsonBodies.read(body, UpdateAccount.class);
         return AccountRepresentation.of(new AccountService(session, realm).update(staff, id, req, audit));
     }
@@ -90,14 +104,74 @@ public class StaffRootResource {
     @DELETE
     @Path("accounts/{id}")
     public Response deleteAccount(@PathParam("id") String id) {
-        Actor staff = StaffAuthenticator.require(realm, auth, true);
+        Actor staff = write();
         new AccountService(session, realm).delete(staff, id, audit);
         return Response.noContent().build();
     }
 
+    /** Everything recorded for the account, newest first. */
+    @GET
+    @Path("accounts/{id}/activity")
+    public ActivityPage accountActivity(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
+        read();
+        new AccountService(session, realm).get(id);
+        return new ActivityService(session, realm).accountLog(id, Paging.of(first, max));
+    }
+
     @Path("accounts/{id}/contacts")
-    public StaffContactsResource contacts(@PathParam("id") String id) {
+    public ContactsResource contacts(@PathParam("id") String id) {
+        read();
         new AccountService(session, realm).get(id); // 404 for an unknown account before anything else
-        return new StaffContactsResource(session, realm, auth, audit, id);
+        return new ContactsResource(session, realm, Caller.of(this::read, this::write, audit), id);
+    }
+
+    /** Owner requests of all accounts, e.g. {@code ?status=PENDING}, newest first. */
+    @GET
+    @Path("owner-requests")
+    public Page<OwnerRequestRepresentation> ownerRequests(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
+                                                          @QueryParam("first") String first, @QueryParam("max") String max) {
+        read();
+        return new OwnerRequestService(session, realm).listForStaff(status, accountId, Paging.of(first, max));
+    }
+
+    @GET
+    @Path("owner-requests/{id}")
+    public OwnerRequestRepresentation ownerRequest(@PathParam("id") String id) {
+        Actor staff = read();
+        return new OwnerRequestService(session, realm).get(staff, id);
+    }
+
+    /** Approves: the named contact becomes an Owner, its login activated if needed (S-ROL-2). */
+    @POST
+    @Path("owner-requests/{id}/approve")
+    public OwnerRequestRepresentation approve(@PathParam("id") String id, InputStream body) {
+        Actor staff = write();
+        Decision decision = optionalDecision(body);
+        OwnerRequestService service = new OwnerRequestService(session, realm);
+        service.approve(staff, id, decision, audit);
+        return service.get(staff, id);
+    }
+
+    /** Rejects with a reason the requester will see. */
+    @POST
+    @Path("owner-requests/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OwnerRequestRepresentation reject(@PathParam("id") String id, InputStream body) {
+        Actor staff = write();
+        Decision decision = JsonBodies.read(body, Decision.class);
+        OwnerRequestService service = new OwnerRequestService(session, realm);
+        service.reject(staff, id, decision, audit);
+        return service.get(staff, id);
+    }
+
+    private static Decision optionalDecision(InputStream body) {
+        try {
+            return JsonBodies.read(body, Decision.class);
+        } catch (com.terminalacc.common.TerminalException e) {
+            if (e.getCode() == com.terminalacc.common.ErrorCode.BODY_REQUIRED) {
+                return new Decision(null);
+            }
+            throw e;
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -74,13 +76,40 @@ public abstract class AbstractTerminalIT {
         return new TestAccount(accountId, "Firma " + id, domain, ownerContactId, ownerUserId, "olga.owner@" + domain);
     }
 
-    /** Sets a permanent password through the admin client, standing in for the e-mailed initial password. */
+    /**
+     * Sets a permanent password through the admin client and clears the forced password change, standing in for a
+     * user who has completed onboarding (the onboarding itself is tested on its own).
+     */
     protected void setPassword(String userId, String password) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
         credential.setTemporary(false);
-        realm.admin().users().get(userId).resetPassword(credential);
+        UserResource user = realm.admin().users().get(userId);
+        user.resetPassword(credential);
+        UserRepresentation rep = user.toRepresentation();
+        rep.setRequiredActions(List.of());
+        user.update(rep);
+    }
+
+    /**
+     * A new contact of the account with an activated login (role {@code admin} or {@code user}, and the given module
+     * permissions), made by the account's Owner through the customer API; the user has password {@link #PASSWORD}.
+     */
+    protected TestUser newUser(TestAccount account, String role, String... modules) {
+        String email = account.email(role + "-" + uid());
+        Api owner = as(account.ownerEmail());
+        ApiResponse contact = owner.post("contacts", contact("Test", role, email));
+        assertEquals(201, contact.status(), contact.toString());
+        String contactId = contact.text("id");
+        ApiResponse activated = owner.post("contacts/" + contactId + "/login", Map.of("role", role, "modules", List.of(modules)));
+        assertEquals(201, activated.status(), activated.toString());
+        String userId = activated.text("userId");
+        setPassword(userId, PASSWORD);
+        return new TestUser(contactId, userId, email);
+    }
+
+    public record TestUser(String contactId, String userId, String email) {
     }
 
     /** The customer API as the given user (password {@link #PASSWORD}). */
