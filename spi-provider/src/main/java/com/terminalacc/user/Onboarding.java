@@ -103,6 +103,8 @@ public class Onboarding {
         attributes.put("accountName", accountName);
         attributes.put("activatedBy", activatedBy);
         attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        // the user's language (or the realm default), not the activating admin's browser language
+        attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true)

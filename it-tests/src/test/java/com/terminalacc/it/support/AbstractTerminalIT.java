@@ -112,6 +112,16 @@ public abstract class AbstractTerminalIT {
     public record TestUser(String contactId, String userId, String email) {
     }
 
+    /** Sets a realm attribute (Terminal settings live there) and returns its previous value. */
+    protected String setRealmAttribute(String key, String value) {
+        org.keycloak.representations.idm.RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> attributes = rep.getAttributes() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(rep.getAttributes());
+        String previous = attributes.put(key, value == null ? "" : value);
+        rep.setAttributes(attributes);
+        realm.admin().update(rep);
+        return previous;
+    }
+
     /** The customer API as the given user (password {@link #PASSWORD}). */
     protected Api as(String email) {
         String token = Api.passwordToken(REALM, email, PASSWORD);
