@@ -55,21 +55,26 @@ public class ActivityService {
         ContactService contacts = new ContactService(session, realm);
         contacts.get(actor, accountId, contactId); // the same visibility as the contact itself
         ContactEntity contact = contacts.find(accountId, contactId);
-        return log(Audit.contactPath(accountId, contactId), contact.getUserId(), paging);
+        return log(List.of(Audit.contactPath(accountId, contactId) + "*", "terminal/accounts/*/clouds/*/members/" + contactId),
+                contact.getUserId(), paging);
     }
 
     /** Staff: everything recorded for an account, newest first. */
     public ActivityPage accountLog(String accountId, Paging paging) {
-        return log(Audit.accountPath(accountId), null, paging);
+        return log(List.of(Audit.accountPath(accountId) + "*"), null, paging);
     }
 
-    private ActivityPage log(String pathPrefix, String userId, Paging paging) {
+    private ActivityPage log(List<String> pathPatterns, String userId, Paging paging) {
         int needed = paging.first() + paging.max() + 1;
         EventStoreProvider store = session.getProvider(EventStoreProvider.class);
         List<ActivityEntry> merged = new ArrayList<>();
-        List<AdminEvent> adminEvents = store.createAdminQuery().realm(realm.getId())
-                .resourcePath(pathPrefix + "*").orderByDescTime().firstResult(0).maxResults(needed)
-                .getResultStream().toList();
+        List<AdminEvent> adminEvents = new ArrayList<>();
+        for (String pattern : pathPatterns) {
+            try (var events = store.createAdminQuery().realm(realm.getId())
+                    .resourcePath(pattern).orderByDescTime().firstResult(0).maxResults(needed).getResultStream()) {
+                adminEvents.addAll(events.toList());
+            }
+        }
         Map<String, String> names = names(adminEvents);
         for (AdminEvent e : adminEvents) {
             JsonNode change = parse(e.getRepresentation());
@@ -79,12 +84,16 @@ public class ActivityService {
                     e.getAuthDetails() == null ? null : e.getAuthDetails().getIpAddress(), null, e.getError(),
                     change == null ? null : change.get("before"), change == null ? null : change.get("after")));
         }
+        List<Event> userEvents = List.of();
         if (userId != null) {
-            for (Event e : store.createQuery().realm(realm.getId()).user(userId).type(USER_EVENTS)
-                    .orderByDescTime().firstResult(0).maxResults(needed).getResultStream().toList()) {
-                merged.add(new ActivityEntry(e.getTime(), "USER_EVENT", e.getType().name(), null, null, e.getUserId(), null,
-                        e.getIpAddress(), e.getClientId(), e.getError(), null, null));
+            try (var events = store.createQuery().realm(realm.getId()).user(userId).type(USER_EVENTS)
+                    .orderByDescTime().firstResult(0).maxResults(needed).getResultStream()) {
+                userEvents = events.toList();
             }
+        }
+        for (Event e : userEvents) {
+            merged.add(new ActivityEntry(e.getTime(), "USER_EVENT", e.getType().name(), null, null, e.getUserId(), null,
+                    e.getIpAddress(), e.getClientId(), e.getError(), null, null));
         }
         merged.sort(Comparator.comparingLong(ActivityEntry::time).reversed());
         int from = Math.min(paging.first(), merged.size());

@@ -13,7 +13,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * S-ACT-1: every change is an admin event of one of our resource types with the representation
  * {@code {"before": ..., "after": ...}}, so it lands in Keycloak's own event store (and its listeners), inside the
  * same transaction as the change. The resource path always names the account and, where there is one, the contact:
- * {@code terminal/accounts/<account>/contacts/<contact>} — the contact's activity log is a query on that prefix.
+ * {@code terminal/accounts/<account>/contacts/<contact>} — the contact's activity log is a query on that prefix (plus
+ * its cloud memberships, {@code terminal/accounts/<account>/clouds/<cloud>/members/<contact>}).
  */
 public final class Audit {
 
@@ -21,6 +22,10 @@ public final class Audit {
     public static final String CONTACT = "TERMINAL_CONTACT";
     public static final String USER = "TERMINAL_USER";
     public static final String OWNER_REQUEST = "TERMINAL_OWNER_REQUEST";
+    public static final String CLOUD = "TERMINAL_CLOUD";
+    public static final String CLOUD_MEMBER = "TERMINAL_CLOUD_MEMBER";
+    public static final String CLOUD_SHARE = "TERMINAL_CLOUD_SHARE";
+    public static final String PRODUCT = "TERMINAL_PRODUCT";
 
     private final AdminEventBuilder events;
 
@@ -39,6 +44,15 @@ public final class Audit {
 
     public static String contactPath(String accountId, String contactId) {
         return accountPath(accountId) + "/contacts/" + contactId;
+    }
+
+    public static String cloudPath(com.terminalacc.cloud.CloudEntity cloud) {
+        return accountPath(cloud.getAccountId()) + "/clouds/" + cloud.getId();
+    }
+
+    /** A membership is recorded under the cloud; the contact's log finds it by the trailing contact id. */
+    public static String memberPath(com.terminalacc.cloud.CloudEntity cloud, String contactId) {
+        return cloudPath(cloud) + "/members/" + contactId;
     }
 
     /** Records one change; {@code before} is null for a creation, {@code after} for a deletion. */

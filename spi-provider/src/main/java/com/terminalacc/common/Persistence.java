@@ -27,7 +27,8 @@ public final class Persistence {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new TerminalException(ErrorCode.CONCURRENT_MODIFICATION);
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | org.keycloak.models.ModelException e) {
+            // Keycloak's EntityManager wraps JPA exceptions in ModelException / ModelDuplicateException
             throw translate(e);
         }
     }

@@ -9,6 +9,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 import com.terminalacc.account.AccountEntity;
+import com.terminalacc.cloud.CloudEntity;
+import com.terminalacc.cloud.CloudMemberEntity;
+import com.terminalacc.cloud.CloudShareEntity;
+import com.terminalacc.cloud.ProductEntity;
 import com.terminalacc.contact.ContactEntity;
 import com.terminalacc.owner.OwnerRequestEntity;
 
@@ -23,7 +27,11 @@ public class TerminalJpaEntityProviderFactory implements JpaEntityProviderFactor
     private static final List<Class<?>> ENTITIES = List.of(
             AccountEntity.class,
             ContactEntity.class,
-            OwnerRequestEntity.class);
+            OwnerRequestEntity.class,
+            CloudEntity.class,
+            CloudMemberEntity.class,
+            CloudShareEntity.class,
+            ProductEntity.class);
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

@@ -4,7 +4,7 @@ import jakarta.ws.rs.Path;
 
 import org.keycloak.models.KeycloakSession;
 
-/** {@code /realms/{realm}/acc}: the customer API under {@code api}. */
+/** {@code /realms/{realm}/acc}: the customer API under {@code api}, the applications' API under {@code app}. */
 public class AccRootResource {
 
     private final KeycloakSession session;
@@ -16,5 +16,10 @@ public class AccRootResource {
     @Path("api")
     public CustomerApiResource api() {
         return new CustomerApiResource(session);
+    }
+
+    @Path("app")
+    public AppApiResource app() {
+        return new AppApiResource(session);
     }
 }

@@ -27,6 +27,9 @@ import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.auth.CustomerAuthenticator;
 import com.terminalacc.auth.CustomerAuthenticator.CustomerRequest;
+import com.terminalacc.cloud.CloudRepresentations.MoveProduct;
+import com.terminalacc.cloud.CloudRepresentations.ProductRep;
+import com.terminalacc.cloud.ProductService;
 import com.terminalacc.common.JsonBodies;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
@@ -109,6 +112,32 @@ public class CustomerApiResource {
         CustomerRequest req = caller();
         Audit audit = audit(req);
         return new ContactsResource(session, realm, Caller.of(req::actor, req::actor, audit), req.actor().accountId());
+    }
+
+    /** Clouds, their members, products and shares; see {@link CloudsResource}. */
+    @Path("clouds")
+    public CloudsResource clouds() {
+        CustomerRequest req = caller();
+        Audit audit = audit(req);
+        return new CloudsResource(session, realm, Caller.of(req::actor, req::actor, audit));
+    }
+
+    /** Clouds other companies share with this account (S-CLD-9, partner side). */
+    @Path("shares")
+    public SharesResource shares() {
+        CustomerRequest req = caller();
+        Audit audit = audit(req);
+        return new SharesResource(session, realm, Caller.of(req::actor, req::actor, audit));
+    }
+
+    /** S-CLD-8: moves a product to another cloud of the account. */
+    @POST
+    @Path("products/{id}/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProductRep moveProduct(@PathParam("id") String id, InputStream body) {
+        CustomerRequest req = caller();
+        MoveProduct move = JsonBodies.read(body, MoveProduct.class);
+        return new ProductService(session, realm).move(req.actor(), id, move.cloudId(), audit(req));
     }
 
     /** S-ROL-2: an Owner requests a further Owner. */

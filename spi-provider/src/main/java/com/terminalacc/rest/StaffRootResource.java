@@ -30,6 +30,9 @@ import com.terminalacc.activity.ActivityService;
 import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.auth.StaffAuthenticator;
+import com.terminalacc.cloud.CloudRepresentations.CloudRep;
+import com.terminalacc.cloud.CloudRepresentations.MemberRep;
+import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.JsonBodies;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
@@ -123,6 +126,28 @@ public class StaffRootResource {
         read();
         new AccountService(session, realm).get(id); // 404 for an unknown account before anything else
         return new ContactsResource(session, realm, Caller.of(this::read, this::write, audit), id);
+    }
+
+    /** The clouds of an account (read-only for staff). */
+    @GET
+    @Path("accounts/{id}/clouds")
+    public Page<CloudRep> clouds(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
+        Actor staff = read();
+        return new CloudService(session, realm).listOfAccount(staff, id, Paging.of(first, max));
+    }
+
+    @GET
+    @Path("clouds/{cloudId}")
+    public CloudRep cloud(@PathParam("cloudId") String cloudId) {
+        Actor staff = read();
+        return new CloudService(session, realm).get(staff, cloudId);
+    }
+
+    @GET
+    @Path("clouds/{cloudId}/members")
+    public Page<MemberRep> cloudMembers(@PathParam("cloudId") String cloudId, @QueryParam("first") String first, @QueryParam("max") String max) {
+        Actor staff = read();
+        return new CloudService(session, realm).members(staff, cloudId, Paging.of(first, max));
     }
 
     /** Owner requests of all accounts, e.g. {@code ?status=PENDING}, newest first. */

@@ -36,7 +36,7 @@ public class InitialPasswordExpiryAction implements RequiredActionProvider, Requ
         UserModel user = context.getUser();
         EntityManager em = Persistence.em(context.getSession());
         ContactEntity contact = em.createQuery("select c from ContactEntity c where c.userId = :user", ContactEntity.class)
-                .setParameter("user", user.getId()).getResultStream().findFirst().orElse(null);
+                .setParameter("user", user.getId()).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         if (contact == null || contact.getInitialCredentialId() == null) {
             return;
         }

@@ -29,6 +29,7 @@ import com.terminalacc.account.Account;
 import com.terminalacc.account.AccountService;
 import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.Actor;
+import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.Persistence;
 import com.terminalacc.common.TerminalException;
@@ -175,6 +176,7 @@ public class LoginService {
     public void deactivate(Actor actor, String accountId, String contactId, Audit audit) {
         ActiveLogin login = editableLogin(actor, accountId, contactId);
         requireNotLastOwner(login, null);
+        new CloudService(session, realm).releaseUser(login.user().getId()); // S-CLD-3: not the last Cloud-Admin of a cloud
         Map<String, Object> before = loginSnapshot(login.user(), login.role(), ModuleCatalog.of(realm).held(login.user()));
         revokeEverything(login.user());
         login.contact().setInitialCredentialId(null);
@@ -276,6 +278,7 @@ public class LoginService {
         new AccountService(session, realm).lock(contact.getAccountId());
         TerminalRole role = user.isEnabled() ? TerminalRole.of(realm, user).orElse(null) : null;
         requireNotLastOwner(new ActiveLogin(contact, user, role), null);
+        new CloudService(session, realm).releaseUser(user.getId()); // S-CLD-3
         Map<String, Object> before = loginSnapshot(user, role, ModuleCatalog.of(realm).held(user));
         contact.setUserId(null);
         Persistence.flush(em);

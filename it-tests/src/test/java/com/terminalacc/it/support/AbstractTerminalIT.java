@@ -128,6 +128,27 @@ public abstract class AbstractTerminalIT {
         return Api.customer(REALM, () -> token);
     }
 
+    /** The applications' API ({@code /acc/app}) as the realm's example service account {@code terminal-backend}. */
+    protected Api app() {
+        String id = realm.admin().clients().findByClientId("terminal-backend").get(0).getId();
+        String secret = realm.admin().clients().get(id).getSecret().getValue();
+        String token = Api.clientToken(REALM, "terminal-backend", secret);
+        return new Api(Api.BASE + "/realms/" + REALM + "/acc/app", () -> token);
+    }
+
+    /** The applications' API with a user's own token. */
+    protected Api appAs(String email) {
+        String token = Api.passwordToken(REALM, email, PASSWORD);
+        return new Api(Api.BASE + "/realms/" + REALM + "/acc/app", () -> token);
+    }
+
+    /** A new cloud of the caller's account, created through the customer API; returns its id. */
+    protected String newCloud(Api as, String name) {
+        ApiResponse r = as.post("clouds", Map.of("name", name));
+        assertEquals(201, r.status(), r.toString());
+        return r.text("id");
+    }
+
     protected Api anonymous() {
         return Api.customer(REALM, () -> null);
     }

@@ -118,6 +118,35 @@ public final class Api {
                 .collect(Collectors.joining("&"));
     }
 
+    /** A client-credentials access token (service account). */
+    public static String clientToken(String realm, String clientId, String secret) {
+        ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
+                        "client_id", clientId, "client_secret", secret)))));
+        if (r.status() != 200) {
+            throw new IllegalStateException("No token for " + clientId + ": " + r);
+        }
+        return r.body().get("access_token").asText();
+    }
+
+    /** The full token response of a password grant of the test client (access, refresh, ...). */
+    public static JsonNode passwordGrant(String realm, String username, String password) {
+        ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "grant_type", "password",
+                        "client_id", TerminalRealmConfig.TEST_CLIENT,
+                        "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
+                        "username", username,
+                        "password", password,
+                        "scope", "openid")))));
+        if (r.status() != 200) {
+            throw new IllegalStateException("No token for " + username + ": " + r);
+        }
+        return r.body();
+    }
+
     /** A password-grant access token of the test client for a realm user. */
     public static String passwordToken(String realm, String username, String password) {
         ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
@@ -127,7 +156,8 @@ public final class Api {
                         "client_id", TerminalRealmConfig.TEST_CLIENT,
                         "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
                         "username", username,
-                        "password", password)))));
+                        "password", password,
+                        "scope", "openid")))));
         if (r.status() != 200) {
             throw new IllegalStateException("No token for " + username + ": " + r);
         }

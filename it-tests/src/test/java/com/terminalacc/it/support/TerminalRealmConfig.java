@@ -26,6 +26,14 @@ public class TerminalRealmConfig implements RealmConfig {
         client.setServiceAccountsEnabled(false);
         client.setEnabled(true);
         client.setAttributes(Map.of());
+        // Keycloak 26 introspects a token only for clients in its audience: put the test client there.
+        org.keycloak.representations.idm.ProtocolMapperRepresentation audience = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
+        audience.setName("own audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.client.audience", TEST_CLIENT, "access.token.claim", "true", "introspection.token.claim", "true"));
+        client.setProtocolMappers(java.util.List.of(audience));
+        client.setDefaultClientScopes(java.util.List.of("basic", "web-origins", "acr", "profile", "roles", "email", "terminal"));
         return realm.clients(client)
                 .smtp("localhost", 3025, "terminal@example.com");
     }

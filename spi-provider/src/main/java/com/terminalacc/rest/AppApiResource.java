@@ -1,0 +1,182 @@
+package com.terminalacc.rest;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.CustomerAuthenticator;
+import com.terminalacc.cloud.CloudRepresentations.ProductRep;
+import com.terminalacc.cloud.CloudRepresentations.PutProduct;
+import com.terminalacc.cloud.ProductService;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.JsonBodies;
+import com.terminalacc.common.Page;
+import com.terminalacc.common.Paging;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.token.PermissionService;
+import com.terminalacc.token.PermissionService.Check;
+import com.terminalacc.token.PermissionService.Result;
+
+/**
+ * The API for the provider's applications, {@code /realms/{realm}/acc/app} (S-CLD-8, S-TOK-2, S-TOK-3). A user asks
+ * about itself with its own access token; a service account whose client holds the realm role
+ * {@value #APP_ROLE} asks about any user and maintains the product registry.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class AppApiResource {
+
+    public static final String APP_ROLE = "terminal-app";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public AppApiResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /** The authenticated caller and whether it is an application (service account with {@value #APP_ROLE}). */
+    private record Caller(AuthResult auth, boolean app) {
+    }
+
+    private Caller caller() {
+        AuthResult auth = CustomerAuthenticator.bearer(session, realm);
+        RoleModel role = realm.getRole(APP_ROLE);
+        boolean app = auth.user().getServiceAccountClientLink() != null && role != null && auth.user().hasRole(role);
+        return new Caller(auth, app);
+    }
+
+    private Caller app() {
+        Caller caller = caller();
+        if (!caller.app()) {
+            throw new TerminalException(ErrorCode.APP_ROLE_REQUIRED);
+        }
+        return caller;
+    }
+
+    /** The user asked about: the caller itself, or for applications any user of the realm. */
+    private UserModel subject(Caller caller, String userId) {
+        if (userId == null || userId.isBlank() || userId.equals(caller.auth().user().getId())) {
+            return caller.auth().user();
+        }
+        if (!caller.app()) {
+            throw new TerminalException(ErrorCode.APP_ROLE_REQUIRED);
+        }
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw new TerminalException(ErrorCode.NOT_FOUND);
+        }
+        return user;
+    }
+
+    // ---- check API (S-TOK-2, S-TOK-3)
+
+    /** The batch body: {@code {"userId": "...", "checks": [{"cloudId"|"productId": "...", "action": "write"}]}}. */
+    public record CheckRequest(String userId, List<Check> checks) {
+    }
+
+    /** Answers a batch of up to 100 questions from the current state (S-TOK-3). */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> check(InputStream body) {
+        Caller caller = caller();
+        CheckRequest req = JsonBodies.read(body, CheckRequest.class);
+        UserModel user = subject(caller, req.userId());
+        List<Result> results = new PermissionService(session, realm).check(user, req.checks() == null ? new ArrayList<>() : req.checks());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("userId", user.getId());
+        response.put("results", results);
+        return response;
+    }
+
+    /** One question: {@code ?cloudId=…|productId=…&action=write[&userId=…]} → {@code {"allowed": true}}. */
+    @GET
+    @Path("check")
+    public Map<String, Object> checkOne(@QueryParam("userId") String userId, @QueryParam("cloudId") String cloudId,
+                                        @QueryParam("productId") String productId, @QueryParam("action") String action) {
+        Caller caller = caller();
+        UserModel user = subject(caller, userId);
+        Result result = new PermissionService(session, realm).check(user, List.of(new Check(cloudId, productId, action))).get(0);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("userId", user.getId());
+        response.put("cloudId", cloudId);
+        response.put("productId", productId);
+        response.put("action", action);
+        response.put("allowed", result.allowed());
+        return response;
+    }
+
+    /** S-TOK-2: the full permission map the token's {@code cloudsRef} points to, paged. */
+    @GET
+    @Path("permissions")
+    public Map<String, Object> permissions(@QueryParam("userId") String userId, @QueryParam("first") String first,
+                                           @QueryParam("max") String max) {
+        Caller caller = caller();
+        UserModel user = subject(caller, userId);
+        return new PermissionService(session, realm).permissions(user, Paging.of(first, max == null ? "100" : max));
+    }
+
+    // ---- product registry (S-CLD-8), applications only
+
+    @GET
+    @Path("products")
+    public Page<ProductRep> products(@QueryParam("cloudId") String cloudId, @QueryParam("first") String first, @QueryParam("max") String max) {
+        app();
+        return new ProductService(session, realm).listForApp(cloudId, Paging.of(first, max));
+    }
+
+    @GET
+    @Path("products/{id}")
+    public ProductRep product(@PathParam("id") String id) {
+        app();
+        return ProductService.represent(new ProductService(session, realm).find(id));
+    }
+
+    /** Registers or updates the product with the application's id: 201 when new, 200 otherwise. */
+    @PUT
+    @Path("products/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putProduct(@PathParam("id") String id, InputStream body) {
+        Caller caller = app();
+        PutProduct req = JsonBodies.read(body, PutProduct.class);
+        ProductService products = new ProductService(session, realm);
+        boolean created = products.put(id, req, audit(caller));
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(ProductService.represent(products.find(id))).build();
+    }
+
+    @DELETE
+    @Path("products/{id}")
+    public Response deleteProduct(@PathParam("id") String id) {
+        Caller caller = app();
+        new ProductService(session, realm).delete(id, audit(caller));
+        return Response.noContent().build();
+    }
+
+    private Audit audit(Caller caller) {
+        AuthResult auth = caller.auth();
+        return Audit.forCustomer(session, realm, new AdminAuth(realm, auth.token(), auth.user(), auth.client()));
+    }
+}

@@ -1,0 +1,255 @@
+package com.terminalacc.token;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import com.terminalacc.cloud.MemberType;
+import com.terminalacc.cloud.Permissions;
+import com.terminalacc.cloud.ProductService;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.Paging;
+import com.terminalacc.common.Persistence;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.role.ModuleCatalog;
+import com.terminalacc.role.TerminalRole;
+
+/**
+ * What a user may do, as applications see it (S-TOK-1…3): the {@code terminal} claim of tokens, the permissions
+ * endpoint behind the overage reference, and the check API. Runs on every token and every check, so every method
+ * costs a small, fixed number of indexed queries whatever the number of clouds — never a query per cloud — and
+ * reads role and module permissions from Keycloak's cached user model.
+ */
+public class PermissionService {
+
+    /** Most checks in one batch. */
+    public static final int MAX_CHECKS = 100;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+
+    public PermissionService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.em = Persistence.em(session);
+    }
+
+    /** A customer user: its account and role; null for users without a contact (staff, admins, service accounts). */
+    public record Subject(UserModel user, String accountId, TerminalRole role) {
+        boolean owner() {
+            return role == TerminalRole.OWNER;
+        }
+    }
+
+    /** One query: the user's contact gives its account. */
+    public Subject subject(UserModel user) {
+        if (user == null || !user.isEnabled()) {
+            return null;
+        }
+        List<String> accounts = em.createQuery("select c.accountId from ContactEntity c where c.userId = :user", String.class)
+                .setParameter("user", user.getId()).getResultList();
+        if (accounts.isEmpty()) {
+            return null;
+        }
+        TerminalRole role = TerminalRole.of(realm, user).orElse(null);
+        return role == null ? null : new Subject(user, accounts.get(0), role);
+    }
+
+    // ---- the token claim (S-TOK-1, S-TOK-2)
+
+    /**
+     * The {@code terminal} claim: account, role, module permissions and the cloud map — or, past {@code maxClouds}
+     * clouds or {@code maxCloudBytes} bytes of map, a reference to the permissions endpoint with the count.
+     */
+    public Map<String, Object> claim(UserModel user, int maxClouds, int maxCloudBytes, String endpoint) {
+        Subject subject = subject(user);
+        if (subject == null) {
+            return null;
+        }
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("account", subject.accountId());
+        claim.put("role", subject.role().wire());
+        claim.put("modules", new ArrayList<>(ModuleCatalog.of(realm).held(user)));
+        Map<String, String> clouds = clouds(subject, maxClouds + 1);
+        if (clouds.size() > maxClouds || estimatedBytes(clouds) > maxCloudBytes) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("count", countClouds(subject));
+            ref.put("endpoint", endpoint);
+            claim.put("cloudsRef", ref);
+        } else {
+            claim.put("clouds", clouds);
+        }
+        return claim;
+    }
+
+    /** Bytes the cloud map adds to the JSON of the token payload: {@code "<id>":"<perms>",}. */
+    static int estimatedBytes(Map<String, String> clouds) {
+        int bytes = 2;
+        for (Map.Entry<String, String> e : clouds.entrySet()) {
+            bytes += e.getKey().length() + e.getValue().length() + 6;
+        }
+        return bytes;
+    }
+
+    /**
+     * The user's clouds and permissions, at most {@code limit}, by cloud id: the memberships (one query) and, for an
+     * Owner, the account's clouds as Cloud-Admin (S-CLD-7; one more query).
+     */
+    Map<String, String> clouds(Subject subject, int limit) {
+        Map<String, String> clouds = new TreeMap<>();
+        for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+                        + " where m.userId = :user order by m.cloudId", Object[].class)
+                .setParameter("user", subject.user().getId()).setMaxResults(limit).getResultList()) {
+            clouds.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+        }
+        if (subject.owner()) {
+            for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
+                    .setParameter("account", subject.accountId()).setMaxResults(limit).getResultList()) {
+                clouds.put(id, Permissions.CLOUD_ADMIN);
+            }
+        }
+        return clouds;
+    }
+
+    long countClouds(Subject subject) {
+        if (subject.owner()) {
+            return em.createQuery("select count(c) from CloudEntity c where c.accountId = :account"
+                            + " or c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)", Long.class)
+                    .setParameter("account", subject.accountId()).setParameter("user", subject.user().getId()).getSingleResult();
+        }
+        return em.createQuery("select count(m) from CloudMemberEntity m where m.userId = :user", Long.class)
+                .setParameter("user", subject.user().getId()).getSingleResult();
+    }
+
+    // ---- the permissions endpoint
+
+    /** The full map, paged by cloud id: what a token with {@code cloudsRef} points to. */
+    public Map<String, Object> permissions(UserModel user, Paging paging) {
+        Subject subject = subject(user);
+        if (subject == null) {
+            throw new TerminalException(ErrorCode.NOT_A_CUSTOMER_USER);
+        }
+        String where = subject.owner()
+                ? " from CloudEntity c where c.accountId = :account or c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)"
+                : " from CloudEntity c where c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)";
+        var idQuery = em.createQuery("select c.id" + where + " order by c.id", String.class).setParameter("user", user.getId());
+        if (subject.owner()) {
+            idQuery.setParameter("account", subject.accountId());
+        }
+        List<String> ids = idQuery.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+        Map<String, String> clouds = new TreeMap<>();
+        if (!ids.isEmpty()) {
+            Map<String, String> own = subject.owner() ? ownClouds(subject, ids) : Map.of();
+            for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+                            + " where m.userId = :user and m.cloudId in :ids", Object[].class)
+                    .setParameter("user", user.getId()).setParameter("ids", ids).getResultList()) {
+                clouds.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+            }
+            clouds.putAll(own);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("userId", user.getId());
+        result.put("account", subject.accountId());
+        result.put("role", subject.role().wire());
+        result.put("modules", new ArrayList<>(ModuleCatalog.of(realm).held(user)));
+        result.put("clouds", clouds);
+        result.put("first", paging.first());
+        result.put("max", paging.max());
+        result.put("total", countClouds(subject));
+        return result;
+    }
+
+    private Map<String, String> ownClouds(Subject subject, Collection<String> ids) {
+        Map<String, String> own = new HashMap<>();
+        for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
+                .setParameter("account", subject.accountId()).setParameter("ids", ids).getResultList()) {
+            own.put(id, Permissions.CLOUD_ADMIN);
+        }
+        return own;
+    }
+
+    // ---- the check API (S-TOK-2, S-TOK-3)
+
+    /** One question: may the user do {@code action} on the cloud or the product? */
+    public record Check(String cloudId, String productId, String action) {
+    }
+
+    public record Result(String cloudId, String productId, String action, boolean allowed) {
+    }
+
+    public static final Set<String> ACTIONS = Set.of("read", "write", "order", "move");
+
+    /**
+     * Answers from the current state (S-TOK-3): the products' clouds (one query), the user's memberships in those
+     * clouds (one query) and, for an Owner, which of them belong to its account (one query).
+     */
+    public List<Result> check(UserModel user, List<Check> checks) {
+        if (checks.size() > MAX_CHECKS) {
+            throw new TerminalException(ErrorCode.TOO_MANY_CHECKS, MAX_CHECKS);
+        }
+        for (Check c : checks) {
+            if (c.action() == null || !ACTIONS.contains(c.action()) || (c.cloudId() == null) == (c.productId() == null)) {
+                throw new TerminalException(ErrorCode.INVALID_QUERY_PARAMETER, "checks: {cloudId | productId, action: read|write|order|move}");
+            }
+        }
+        Subject subject = subject(user);
+        List<Result> results = new ArrayList<>(checks.size());
+        if (subject == null) {
+            for (Check c : checks) {
+                results.add(new Result(c.cloudId(), c.productId(), c.action(), false));
+            }
+            return results;
+        }
+        Map<String, String> productClouds = new HashMap<>();
+        Set<String> productIds = new HashSet<>();
+        for (Check c : checks) {
+            if (c.productId() != null) {
+                productIds.add(c.productId());
+            }
+        }
+        if (!productIds.isEmpty()) {
+            for (Object[] row : em.createQuery("select p.externalId, p.cloudId from ProductEntity p where p.realmId = :realm and p.externalId in :ids", Object[].class)
+                    .setParameter("realm", realm.getId()).setParameter("ids", productIds).getResultList()) {
+                productClouds.put((String) row[0], (String) row[1]);
+            }
+        }
+        Set<String> cloudIds = new HashSet<>(productClouds.values());
+        for (Check c : checks) {
+            if (c.cloudId() != null) {
+                cloudIds.add(c.cloudId());
+            }
+        }
+        Map<String, String> permissions = new HashMap<>();
+        if (!cloudIds.isEmpty()) {
+            for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+                            + " where m.userId = :user and m.cloudId in :ids", Object[].class)
+                    .setParameter("user", user.getId()).setParameter("ids", cloudIds).getResultList()) {
+                permissions.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+            }
+            if (subject.owner()) {
+                permissions.putAll(ownClouds(subject, cloudIds));
+            }
+        }
+        boolean mayMove = ModuleCatalog.of(realm).held(user).contains(ProductService.MOVE_RIGHT);
+        for (Check c : checks) {
+            String cloudId = c.cloudId() != null ? c.cloudId() : productClouds.get(c.productId());
+            String perms = cloudId == null ? null : permissions.get(cloudId);
+            boolean allowed = Permissions.allows(perms, c.action()) && (!"move".equals(c.action()) || mayMove);
+            results.add(new Result(c.cloudId(), c.productId(), c.action(), allowed));
+        }
+        return results;
+    }
+}
