@@ -14,6 +14,9 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  */
 public class TerminalServerConfig implements KeycloakServerConfig {
 
+    /** The framework calls {@link #configure} more than once per run; the database is reset only the first time. */
+    private static final java.util.concurrent.atomic.AtomicBoolean DATABASE_RESET = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         resetPostgresIfRequested();
@@ -28,7 +31,7 @@ public class TerminalServerConfig implements KeycloakServerConfig {
     private static void resetPostgresIfRequested() {
         String adminUrl = System.getProperty("terminal.it.reset-database");
         String url = System.getProperty("kc.test.database.url");
-        if (adminUrl == null || adminUrl.isBlank() || url == null) {
+        if (adminUrl == null || adminUrl.isBlank() || url == null || !DATABASE_RESET.compareAndSet(false, true)) {
             return;
         }
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?].*", "");
