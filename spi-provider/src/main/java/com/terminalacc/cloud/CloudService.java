@@ -376,6 +376,52 @@ public class CloudService {
         }
     }
 
+    /**
+     * Who the actor may add to the cloud: active users of the cloud's account for a Cloud-Admin (whatever its
+     * Terminal role), active users of its own company for a partner's Owner or Admin — minus the current members.
+     */
+    public List<Map<String, Object>> candidates(Actor actor, String cloudId) {
+        Access access = access(actor, cloudId);
+        String account;
+        if (access.manage()) {
+            account = access.cloud().getAccountId();
+        } else if (access.partnerShare() != null) {
+            account = actor.accountId();
+        } else {
+            return List.of();
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ContactEntity c : em.createQuery("select c from ContactEntity c, UserEntity u where c.accountId = :account and u.id = c.userId"
+                        + " and u.enabled = true and not exists (select m.userId from CloudMemberEntity m where m.cloudId = :cloud and m.userId = c.userId)"
+                        + " order by lower(c.lastName), lower(c.firstName)", ContactEntity.class)
+                .setParameter("account", account).setParameter("cloud", cloudId).setMaxResults(500).getResultList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("contactId", c.getId());
+            m.put("firstName", c.getFirstName());
+            m.put("lastName", c.getLastName());
+            m.put("email", c.getEmail());
+            result.add(m);
+        }
+        return result;
+    }
+
+    /** The clouds a user is a member of, with its permissions there: for the user detail page (S-LOG-2). */
+    public List<Map<String, Object>> cloudsOfUser(String userId) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object[] row : em.createQuery("select c.id, c.name, c.icon, m.type, m.canWrite, m.canOrder from CloudMemberEntity m, CloudEntity c"
+                        + " where m.userId = :user and c.id = m.cloudId order by c.nameKey", Object[].class)
+                .setParameter("user", userId).setMaxResults(500).getResultList()) {
+            Map<String, Object> cloud = new LinkedHashMap<>();
+            cloud.put("id", row[0]);
+            cloud.put("name", row[1]);
+            cloud.put("icon", row[2]);
+            cloud.put("type", ((MemberType) row[3]).name());
+            cloud.put("permissions", Permissions.of(row[3] == MemberType.ADMIN, (Boolean) row[4], (Boolean) row[5]));
+            result.add(cloud);
+        }
+        return result;
+    }
+
     // ---- used by logins (S-CLD-3)
 
     /**

@@ -27,6 +27,7 @@ public enum ErrorCode {
     EMAIL_INVALID(Status.BAD_REQUEST),
     DOMAIN_INVALID(Status.BAD_REQUEST),
     VALUE_NOT_ALLOWED(Status.BAD_REQUEST),
+    PASSWORDS_DIFFER(Status.BAD_REQUEST),
 
     // authentication / authorization
     NOT_AUTHENTICATED(Status.UNAUTHORIZED),

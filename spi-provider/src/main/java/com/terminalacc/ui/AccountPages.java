@@ -1,0 +1,127 @@
+package com.terminalacc.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+
+import com.terminalacc.account.AccountRepresentation;
+import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
+import com.terminalacc.account.AccountService;
+import com.terminalacc.auth.Actor;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.Paging;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.contact.ContactRepresentation;
+import com.terminalacc.contact.ContactService;
+import com.terminalacc.owner.OwnerRequestService;
+import com.terminalacc.owner.OwnerRequests.FileRequest;
+import com.terminalacc.role.TerminalRole;
+
+/**
+ * Account settings for Owners: PERSONAL → BUSINESS, organisation domains (S-ACC-2, S-ACC-3) and the owner request
+ * form with the status of earlier requests (S-ROL-2).
+ */
+public class AccountPages {
+
+    private final KeycloakSession session;
+
+    public AccountPages(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    public Response settings() {
+        PageContext ctx = owner();
+        return page(ctx, null, Map.of(), null, 200);
+    }
+
+    @POST
+    @Path("type")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response upgrade(MultivaluedMap<String, String> form) {
+        PageContext ctx = owner();
+        ctx.checkCsrf(form);
+        try {
+            new AccountService(ctx.session(), ctx.realm()).updateOwn(ctx.actor(), new UpdateOwnAccount("BUSINESS", null), ctx.audit());
+            return ctx.redirect("account", "accountUpgraded");
+        } catch (TerminalException e) {
+            return page(ctx, ctx.error(e), ctx.fieldErrors(e), null, e.getResponse().getStatus());
+        }
+    }
+
+    /** The domains, one per line or comma-separated. */
+    @POST
+    @Path("domains")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response domains(MultivaluedMap<String, String> form) {
+        PageContext ctx = owner();
+        ctx.checkCsrf(form);
+        String raw = ContactPages.nz(PageContext.first(form, "domains"));
+        List<String> domains = new ArrayList<>();
+        for (String d : raw.split("[,\\s]+")) {
+            if (!d.isBlank()) {
+                domains.add(d.strip());
+            }
+        }
+        try {
+            new AccountService(ctx.session(), ctx.realm()).updateOwn(ctx.actor(), new UpdateOwnAccount(null, domains), ctx.audit());
+            return ctx.redirect("account", "domainsSaved");
+        } catch (TerminalException e) {
+            return page(ctx, ctx.error(e), ctx.fieldErrors(e), raw, e.getResponse().getStatus());
+        }
+    }
+
+    @POST
+    @Path("owner-requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response fileOwnerRequest(MultivaluedMap<String, String> form) {
+        PageContext ctx = owner();
+        ctx.checkCsrf(form);
+        try {
+            new OwnerRequestService(ctx.session(), ctx.realm()).file(ctx.actor(),
+                    new FileRequest(PageContext.first(form, "contactId"), PageContext.first(form, "reason")), ctx.audit());
+            return ctx.redirect("account", "ownerRequestFiled");
+        } catch (TerminalException e) {
+            return page(ctx, ctx.error(e), ctx.fieldErrors(e), null, e.getResponse().getStatus());
+        }
+    }
+
+    private Response page(PageContext ctx, String error, Map<String, String> errors, String domainsInput, int status) {
+        Actor actor = ctx.actor();
+        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(actor.accountId()));
+        Map<String, Object> m = new HashMap<>();
+        m.put("account", account);
+        m.put("domainsText", domainsInput != null ? domainsInput : String.join("\n", account.domains()));
+        List<ContactRepresentation> candidates = new ContactService(ctx.session(), ctx.realm())
+                .list(actor, actor.accountId(), null, new Paging(0, 100)).items().stream()
+                .filter(c -> !"owner".equals(c.role())).toList();
+        m.put("candidates", candidates);
+        m.put("ownerRequests", new OwnerRequestService(ctx.session(), ctx.realm()).listForAccount(actor, new Paging(0, 50)).items());
+        m.put("error", error == null ? "" : error);
+        m.put("errors", errors);
+        return ctx.page("acc/account.ftl", m, status);
+    }
+
+    private PageContext owner() {
+        PageContext ctx = PageContext.customer(session);
+        if (ctx.actor().role() != TerminalRole.OWNER) {
+            throw new jakarta.ws.rs.WebApplicationException(ctx.page("acc/forbidden.ftl", Map.of(), 403));
+        }
+        return ctx;
+    }
+
+    static TerminalException forbidden() {
+        return new TerminalException(ErrorCode.FORBIDDEN);
+    }
+}

@@ -1,0 +1,388 @@
+package com.terminalacc.ui;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.text.MessageFormat;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.theme.FreeMarkerException;
+import org.keycloak.theme.Theme;
+import org.keycloak.theme.beans.MessageFormatterMethod;
+import org.keycloak.theme.freemarker.FreeMarkerProvider;
+
+import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.CustomerAuthenticator;
+import com.terminalacc.auth.CustomerAuthenticator.CustomerRequest;
+import com.terminalacc.common.ApiMessages;
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.FieldError;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.common.TerminalSettings;
+import com.terminalacc.role.AccessPolicy;
+import com.terminalacc.role.Right;
+import com.terminalacc.role.TerminalRole;
+
+/**
+ * One request of the Access Control Center pages: who is signed in (Keycloak's SSO cookie — otherwise the browser
+ * is sent to the Terminal login), the customer or staff {@link Actor}, the language, the CSRF token, and rendering of
+ * the {@code acc/*.ftl} templates of the {@code terminal} theme. Pages call the same services as the API.
+ */
+public final class PageContext {
+
+    /** The OIDC client through which the ACC signs users in (public, standard flow, in the realm import). */
+    public static final String CLIENT_ID = "terminal-acc";
+    static final String THEME = "terminal";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AuthResult auth;
+    private final CustomerRequest customer;
+    private final boolean staff;
+    private final Locale locale;
+    private Theme theme;
+    private Properties messages;
+
+    private PageContext(KeycloakSession session, RealmModel realm, AuthResult auth, CustomerRequest customer, boolean staff) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.customer = customer;
+        this.staff = staff;
+        this.locale = session.getContext().resolveLocale(auth == null ? null : auth.user());
+    }
+
+    // ---- establishing the context
+
+    /** Any signed-in user of the realm; sends everyone else to the login. */
+    public static PageContext signedIn(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
+            throw new WebApplicationException(loginRedirect(session, realm));
+        }
+        applyLanguageChoice(session, realm, auth.user());
+        CustomerRequest customer = null;
+        try {
+            org.keycloak.models.ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(CLIENT_ID);
+            customer = CustomerAuthenticator.forUser(session, realm, auth.user(), new AdminAuth(realm, auth.token(), auth.user(), client), false);
+        } catch (TerminalException e) {
+            // not a customer user: may still be staff
+        }
+        return new PageContext(session, realm, auth, customer, isStaff(realm, auth.user()));
+    }
+
+    /** A customer user whose account has the ACC enabled (S-ACC-4), else the explanatory page. */
+    public static PageContext customer(KeycloakSession session) {
+        PageContext ctx = signedIn(session);
+        if (ctx.customer == null) {
+            throw new WebApplicationException(ctx.page(ctx.staff ? "acc/staff-home.ftl" : "acc/no-account.ftl", Map.of(), 403));
+        }
+        if (!ctx.customer.account().entity().isAccEnabled()) {
+            throw new WebApplicationException(ctx.page("acc/acc-disabled.ftl", Map.of(), 403));
+        }
+        return ctx;
+    }
+
+    /** Provider staff: realm role {@value TerminalRole#STAFF_ROLE} or manage-realm in this realm (S-STF-1). */
+    public static PageContext staff(KeycloakSession session) {
+        PageContext ctx = signedIn(session);
+        if (!ctx.staff) {
+            throw new WebApplicationException(ctx.page("acc/forbidden.ftl", Map.of(), 403));
+        }
+        return ctx;
+    }
+
+    /** {@code ?kc_locale=en} on any page stores the user's language, as Keycloak's own account console does. */
+    private static void applyLanguageChoice(KeycloakSession session, RealmModel realm, UserModel user) {
+        String chosen = session.getContext().getUri().getQueryParameters().getFirst("kc_locale");
+        if (chosen != null && realm.getSupportedLocalesStream().anyMatch(chosen::equals) && !chosen.equals(user.getFirstAttribute(UserModel.LOCALE))) {
+            user.setSingleAttribute(UserModel.LOCALE, chosen);
+        }
+    }
+
+    private static boolean isStaff(RealmModel realm, UserModel user) {
+        RoleModel staffRole = realm.getRole(TerminalRole.STAFF_ROLE);
+        if (staffRole != null && user.hasRole(staffRole)) {
+            return true;
+        }
+        var management = realm.getClientByClientId("realm-management");
+        RoleModel manageRealm = management == null ? null : management.getRole("manage-realm");
+        return manageRealm != null && user.hasRole(manageRealm);
+    }
+
+    /** To the Terminal login (Keycloak's own, themed), coming back to the page that was asked for. */
+    static Response loginRedirect(KeycloakSession session, RealmModel realm) {
+        URI back = session.getContext().getUri().getRequestUriBuilder().replaceQuery(null).build();
+        URI login = UriBuilder.fromUri(Urls.realmBase(session.getContext().getUri().getBaseUri()).path(realm.getName())
+                        .path("protocol/openid-connect/auth").build())
+                .queryParam("client_id", CLIENT_ID)
+                .queryParam("redirect_uri", back.toString())
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
+                .queryParam("state", KeycloakModelUtils.generateId())
+                .build();
+        // With an entity, JAX-RS returns the response as it is instead of handing the exception to Keycloak's error page.
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Login</title></head><body><a href=\""
+                + login.toString().replace("&", "&amp;").replace("\"", "&quot;") + "\">Login</a></body></html>";
+        return Response.status(Response.Status.FOUND).location(login).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    // ---- who
+
+    public Actor actor() {
+        if (customer != null) {
+            return customer.actor();
+        }
+        if (staff) {
+            return Actor.staff(auth.user());
+        }
+        throw new TerminalException(ErrorCode.FORBIDDEN);
+    }
+
+    public Actor staffActor() {
+        return Actor.staff(auth.user());
+    }
+
+    public CustomerRequest customerRequest() {
+        return customer;
+    }
+
+    public boolean isStaff() {
+        return staff;
+    }
+
+    public UserModel user() {
+        return auth.user();
+    }
+
+    public KeycloakSession session() {
+        return session;
+    }
+
+    public RealmModel realm() {
+        return realm;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** Changes made in the pages are recorded with the ACC client as the event's client (the SSO cookie names none). */
+    public Audit audit() {
+        return Audit.forCustomer(session, realm, new AdminAuth(realm, auth.token(), auth.user(), client()));
+    }
+
+    private org.keycloak.models.ClientModel client() {
+        if (auth.client() != null) {
+            return auth.client();
+        }
+        org.keycloak.models.ClientModel acc = realm.getClientByClientId(CLIENT_ID);
+        return acc != null ? acc : realm.getClientByClientId(org.keycloak.models.Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+    }
+
+    public AccessPolicy policy() {
+        return new AccessPolicy(realm);
+    }
+
+    // ---- CSRF (every form carries the token; the server compares it and the Origin)
+
+    /**
+     * The CSRF token of this SSO session: an HMAC of the session id with the realm's HMAC key. Nothing is stored, the
+     * same on every cluster node, and useless outside this session.
+     */
+    public String csrf() {
+        try {
+            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getSecretKey().getEncoded(), "HmacSHA256"));
+            byte[] token = mac.doFinal(("terminal-acc-csrf:" + auth.session().getId()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        } catch (Exception e) {
+            throw new IllegalStateException("No HMAC key for the CSRF token", e);
+        }
+    }
+
+    /** Refuses a form post without the session's token or from another origin: nothing is changed. */
+    public void checkCsrf(MultivaluedMap<String, String> form) {
+        String expected = csrf();
+        String given = form == null ? null : form.getFirst("csrf");
+        boolean tokenOk = expected != null && given != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        URI base = session.getContext().getUri().getBaseUri();
+        // A browser may send "Origin: null" (privacy-sensitive contexts); the token decides then. A foreign origin never passes.
+        boolean originOk = origin == null || "null".equals(origin) || origin.equalsIgnoreCase(base.getScheme() + "://" + base.getAuthority());
+        if (!tokenOk || !originOk) {
+            throw new WebApplicationException(page("acc/forbidden.ftl", Map.of("csrfFailed", true), 403));
+        }
+    }
+
+    // ---- rendering
+
+    /** Renders an ACC template with the common attributes; security headers on every page. */
+    public Response page(String template, Map<String, ?> attributes, int status) {
+        Map<String, Object> data = new HashMap<>(common());
+        data.putAll(attributes);
+        try {
+            String html = session.getProvider(FreeMarkerProvider.class).processTemplate(data, template, theme());
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                    .header("Cache-Control", "no-store")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "same-origin")
+                    .build();
+        } catch (FreeMarkerException e) {
+            throw new IllegalStateException("Could not render " + template, e);
+        }
+    }
+
+    public Response page(String template, Map<String, ?> attributes) {
+        return page(template, attributes, 200);
+    }
+
+    /** After a successful change: back to a page (Post/Redirect/Get), with a notice from a fixed list of keys. */
+    public Response redirect(String path, String notice) {
+        UriBuilder target = UriBuilder.fromUri(accBase()).path(path);
+        if (notice != null) {
+            target.queryParam("notice", notice);
+        }
+        return Response.seeOther(target.build()).build();
+    }
+
+    public String accBase() {
+        return Urls.realmBase(session.getContext().getUri().getBaseUri()).path(realm.getName()).path("acc").build().toString();
+    }
+
+    private Map<String, Object> common() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Theme t = theme();
+        m.put("msg", new MessageFormatterMethod(locale, messages()));
+        m.put("locale", locale.getLanguage());
+        m.put("lang", locale.getLanguage());
+        String themeRoot = Urls.themeRoot(session.getContext().getUri().getBaseUri()).getPath();
+        m.put("resourcesPath", themeRoot + "/login/" + t.getName());
+        m.put("resourcesCommonPath", themeRoot + "/common/keycloak");
+        m.put("acc", accBase());
+        m.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        m.put("supportContact", TerminalSettings.supportContact(realm));
+        m.put("logoutUrl", Urls.realmBase(session.getContext().getUri().getBaseUri()).path(realm.getName())
+                .path("protocol/openid-connect/logout").queryParam("client_id", CLIENT_ID)
+                .queryParam("post_logout_redirect_uri", accBase() + "/").build().toString());
+        m.put("languages", realm.getSupportedLocalesStream().sorted().toList());
+        if (auth != null) {
+            UserModel u = auth.user();
+            m.put("me", Map.of("firstName", nz(u.getFirstName()), "lastName", nz(u.getLastName()), "email", nz(u.getEmail())));
+            m.put("csrf", csrf());
+            m.put("isStaff", staff);
+            m.put("nav", nav());
+            String notice = session.getContext().getUri().getQueryParameters().getFirst("notice");
+            if (notice != null && notice.matches("[a-z][a-zA-Z]{1,40}")) {
+                m.put("notice", "acc.notice." + notice);
+            }
+        }
+        return m;
+    }
+
+    /** What the navigation offers: follows the rights, the server checks them again on every request. */
+    private Map<String, Object> nav() {
+        Map<String, Object> nav = new LinkedHashMap<>();
+        boolean accEnabled = customer != null && customer.account().entity().isAccEnabled();
+        nav.put("acc", accEnabled);
+        nav.put("contacts", accEnabled && policy().has(customer.actor(), Right.MANAGE_CONTACTS));
+        nav.put("clouds", accEnabled);
+        nav.put("shares", accEnabled && (customer.actor().role() == TerminalRole.OWNER || customer.actor().role() == TerminalRole.ADMIN));
+        nav.put("account", accEnabled && customer.actor().role() == TerminalRole.OWNER);
+        nav.put("staff", staff);
+        if (customer != null) {
+            nav.put("accountName", customer.account().name());
+            nav.put("role", customer.actor().role().wire());
+        }
+        return nav;
+    }
+
+    public Theme theme() {
+        if (theme == null) {
+            try {
+                theme = session.theme().getTheme(THEME, Theme.Type.LOGIN);
+            } catch (Exception e) {
+                throw new IllegalStateException("The terminal theme is not installed", e);
+            }
+        }
+        return theme;
+    }
+
+    private Properties messages() {
+        if (messages == null) {
+            try {
+                messages = theme().getEnhancedMessages(realm, locale);
+            } catch (Exception e) {
+                messages = new Properties();
+            }
+        }
+        return messages;
+    }
+
+    /** A theme message in the page's language. */
+    public String msg(String key, Object... args) {
+        String pattern = messages().getProperty(key, key);
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** The API's message for a refusal, in the page's language — the same text the API sends. */
+    public String error(TerminalException e) {
+        return e.getLocalizedMessage(locale);
+    }
+
+    /** Field errors of a refusal, by field name, for showing them next to the inputs. */
+    public Map<String, String> fieldErrors(TerminalException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError f : e.getFieldErrors()) {
+            errors.putIfAbsent(f.field(), ApiMessages.get(locale, f.code().messageKey(), f.args().toArray()));
+        }
+        return errors;
+    }
+
+    public static String first(MultivaluedMap<String, String> form, String name) {
+        String v = form == null ? null : form.getFirst(name);
+        return v == null ? null : v;
+    }
+
+    public static List<String> all(MultivaluedMap<String, String> form, String name) {
+        List<String> v = form == null ? null : form.get(name);
+        return v == null ? List.of() : v;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,145 @@
+package com.terminalacc.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+
+import com.terminalacc.account.AccountRepresentation;
+import com.terminalacc.account.AccountRequests.UpdateAccount;
+import com.terminalacc.account.AccountService;
+import com.terminalacc.auth.Actor;
+import com.terminalacc.cloud.CloudService;
+import com.terminalacc.common.Page;
+import com.terminalacc.common.Paging;
+import com.terminalacc.common.TerminalException;
+import com.terminalacc.contact.ContactService;
+import com.terminalacc.owner.OwnerRequestService;
+import com.terminalacc.owner.OwnerRequests.Decision;
+
+/**
+ * The staff area (S-STF-1) for holders of the staff role or realm administrators of this realm: accounts (search,
+ * type, domains, ACC on/off, contacts, clouds) and owner requests to approve or reject (S-ROL-2).
+ */
+public class StaffPages {
+
+    private final KeycloakSession session;
+
+    public StaffPages(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("accounts")
+    public Response accounts(@QueryParam("search") String search, @QueryParam("page") String page) {
+        PageContext ctx = PageContext.staff(session);
+        int p = ContactPages.pageNumber(page);
+        Page<AccountRepresentation> accounts = new AccountService(ctx.session(), ctx.realm()).search(search,
+                new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
+        Map<String, Object> m = new HashMap<>();
+        m.put("accounts", accounts.items());
+        m.put("total", accounts.total());
+        m.put("page", p);
+        m.put("pages", Math.max(1, (accounts.total() + ContactPages.PAGE_SIZE - 1) / ContactPages.PAGE_SIZE));
+        m.put("search", search == null ? "" : search);
+        return ctx.page("acc/staff-accounts.ftl", m);
+    }
+
+    @GET
+    @Path("accounts/{id}")
+    public Response account(@PathParam("id") String id) {
+        PageContext ctx = PageContext.staff(session);
+        return accountPage(ctx, id, null, Map.of(), 200);
+    }
+
+    @POST
+    @Path("accounts/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateAccount(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        List<String> domains = new ArrayList<>();
+        for (String d : ContactPages.nz(PageContext.first(form, "domains")).split("[,\\s]+")) {
+            if (!d.isBlank()) {
+                domains.add(d.strip());
+            }
+        }
+        try {
+            new AccountService(ctx.session(), ctx.realm()).update(ctx.staffActor(), id, new UpdateAccount(null,
+                    PageContext.first(form, "type"), domains, "on".equals(PageContext.first(form, "accEnabled")),
+                    "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber"))), ctx.audit());
+            return ctx.redirect("staff/accounts/" + id, "accountSaved");
+        } catch (TerminalException e) {
+            return accountPage(ctx, id, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
+        }
+    }
+
+    private Response accountPage(PageContext ctx, String id, String error, Map<String, String> errors, int status) {
+        Actor staff = ctx.staffActor();
+        Map<String, Object> m = new HashMap<>();
+        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(id));
+        m.put("account", account);
+        m.put("contacts", new ContactService(ctx.session(), ctx.realm()).list(staff, id, null, new Paging(0, 100)).items());
+        m.put("clouds", new CloudService(ctx.session(), ctx.realm()).listOfAccount(staff, id, new Paging(0, 100)).items());
+        m.put("ownerRequests", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff(null, id, new Paging(0, 20)).items());
+        m.put("error", error == null ? "" : error);
+        m.put("errors", errors);
+        return ctx.page("acc/staff-account.ftl", m, status);
+    }
+
+    @GET
+    @Path("owner-requests")
+    public Response ownerRequests() {
+        PageContext ctx = PageContext.staff(session);
+        return requestsPage(ctx, null, 200);
+    }
+
+    @POST
+    @Path("owner-requests/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        try {
+            new OwnerRequestService(ctx.session(), ctx.realm()).approve(ctx.staffActor(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
+            return ctx.redirect("staff/owner-requests", "ownerRequestApproved");
+        } catch (TerminalException e) {
+            return requestsPage(ctx, ctx.error(e), e.getResponse().getStatus());
+        }
+    }
+
+    @POST
+    @Path("owner-requests/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        try {
+            new OwnerRequestService(ctx.session(), ctx.realm()).reject(ctx.staffActor(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
+            return ctx.redirect("staff/owner-requests", "ownerRequestRejected");
+        } catch (TerminalException e) {
+            return requestsPage(ctx, ctx.error(e), e.getResponse().getStatus());
+        }
+    }
+
+    private Response requestsPage(PageContext ctx, String error, int status) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("pending", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff("PENDING", null, new Paging(0, 100)).items());
+        m.put("decided", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff(null, null, new Paging(0, 50)).items()
+                .stream().filter(r -> !"PENDING".equals(r.status())).toList());
+        m.put("error", error == null ? "" : error);
+        return ctx.page("acc/staff-requests.ftl", m, status);
+    }
+}
