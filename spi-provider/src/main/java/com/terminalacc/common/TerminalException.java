@@ -67,6 +67,10 @@ public class TerminalException extends WebApplicationException {
         Locale locale = Locale.ENGLISH;
         if (session != null) {
             session.getTransactionManager().setRollbackOnly();
+            Object page = session.getAttribute(ErrorPage.SESSION_ATTRIBUTE);
+            if (page instanceof ErrorPage renderer) {
+                return renderer.render(this);
+            }
             if (session.getContext().getRealm() != null) {
                 locale = session.getContext().resolveLocale(null);
             }

@@ -56,7 +56,7 @@ import com.terminalacc.role.TerminalRole;
  * is sent to the Terminal login), the customer or staff {@link Actor}, the language, the CSRF token, and rendering of
  * the {@code acc/*.ftl} templates of the {@code terminal} theme. Pages call the same services as the API.
  */
-public final class PageContext {
+public final class PageContext implements com.terminalacc.common.ErrorPage {
 
     /** The OIDC client through which the ACC signs users in (public, standard flow, in the realm import). */
     public static final String CLIENT_ID = "terminal-acc";
@@ -78,6 +78,15 @@ public final class PageContext {
         this.customer = customer;
         this.staff = staff;
         this.locale = session.getContext().resolveLocale(auth == null ? null : auth.user());
+        session.setAttribute(SESSION_ATTRIBUTE, this);
+    }
+
+    /** A refusal that reached no handler of the page becomes a page: the API's message, in the page's language. */
+    @Override
+    public Response render(TerminalException e) {
+        session.removeAttribute(SESSION_ATTRIBUTE); // a failure while rendering must not loop
+        return page("acc/error.ftl", Map.of("message", error(e), "status", e.getCode().status().getStatusCode()),
+                e.getCode().status().getStatusCode());
     }
 
     // ---- establishing the context
@@ -254,12 +263,16 @@ public final class PageContext {
         data.putAll(attributes);
         try {
             String html = session.getProvider(FreeMarkerProvider.class).processTemplate(data, template, theme());
+            // Keycloak's realm-wide browser headers allow same-origin framing; the ACC pages set their own, stricter set.
+            session.getProvider(org.keycloak.headers.SecurityHeadersProvider.class).options().skipHeaders();
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                     .header("Cache-Control", "no-store")
                     .header("X-Frame-Options", "DENY")
-                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+                    .header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "same-origin")
+                    .header("X-Robots-Tag", "none")
+                    .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                     .build();
         } catch (FreeMarkerException e) {
             throw new IllegalStateException("Could not render " + template, e);

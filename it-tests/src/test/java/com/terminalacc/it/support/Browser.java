@@ -98,6 +98,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Submits a form by clicking its (first) submit button, as a person would; unlike {@code WebElement.submit()}
+     * WebDriver then waits for the next page.
+     */
+    public Browser submit(String formCss) {
+        WebElement form = find(formCss);
+        form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        return this;
+    }
+
     public Browser check(String css) {
         WebElement e = find(css);
         if (!e.isSelected()) {
@@ -124,7 +134,20 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     public String html() {

@@ -86,7 +86,7 @@ class SeedJourneyIT extends AbstractTerminalIT {
             b.waitFor("#password-new");
             b.screenshot("login-update-password-de");
             b.type("#password-new", "Anna-Neues-Passwort-7").type("#password-confirm", "Anna-Neues-Passwort-7");
-            b.find("#password-new").submit();
+            b.submit("#kc-passwd-update-form");
             b.waitFor(".acc-dropdown__toggle");
             b.go(ACC + "contacts");
             assertTrue(b.text().contains("Kontakte & Benutzer"));

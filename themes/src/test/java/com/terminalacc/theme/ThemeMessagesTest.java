@@ -1,0 +1,60 @@
+package com.terminalacc.theme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** German and English bundles of the theme have the same keys, and every literal key a template uses exists. */
+class ThemeMessagesTest {
+
+    private static final Path THEME = Path.of("src/main/resources/theme/terminal");
+
+    @Test
+    void loginAndEmailBundlesHaveTheSameKeysInBothLanguages() throws IOException {
+        for (String type : new String[] {"login", "email"}) {
+            assertEquals(load(type, "en").keySet(), load(type, "de").keySet(), type + " messages differ between de and en");
+        }
+    }
+
+    @Test
+    void everyLiteralKeyUsedByTheTemplatesExists() throws IOException {
+        Pattern literal = Pattern.compile("msg\\([\"']((?:acc|terminal)[A-Za-z0-9_.]*[A-Za-z0-9_])[\"']");
+        for (String type : new String[] {"login", "email"}) {
+            Properties en = load(type, "en");
+            Set<String> missing = new TreeSet<>();
+            try (Stream<Path> files = Files.walk(THEME.resolve(type))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                    Matcher m = literal.matcher(Files.readString(f));
+                    while (m.find()) {
+                        if (!en.containsKey(m.group(1))) {
+                            missing.add(f.getFileName() + ": " + m.group(1));
+                        }
+                    }
+                }
+            }
+            assertTrue(missing.isEmpty(), "message keys without a text: " + missing);
+        }
+    }
+
+    private static Properties load(String type, String lang) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(THEME.resolve(type).resolve("messages/messages_" + lang + ".properties"))) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
