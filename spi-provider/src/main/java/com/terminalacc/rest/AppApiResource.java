@@ -76,15 +76,21 @@ public class AppApiResource {
         return caller;
     }
 
-    /** The user asked about: the caller itself, or for applications any user of the realm. */
-    private UserModel subject(Caller caller, String userId) {
+    /** The id of the user asked about: the caller itself, or for applications any user of the realm. */
+    private String subjectId(Caller caller, String userId) {
         if (userId == null || userId.isBlank() || userId.equals(caller.auth().user().getId())) {
-            return caller.auth().user();
+            return caller.auth().user().getId();
         }
         if (!caller.app()) {
             throw new TerminalException(ErrorCode.APP_ROLE_REQUIRED);
         }
-        UserModel user = session.users().getUserById(realm, userId);
+        return userId;
+    }
+
+    /** The user asked about, for the permissions endpoint. */
+    private UserModel subject(Caller caller, String userId) {
+        String id = subjectId(caller, userId);
+        UserModel user = id.equals(caller.auth().user().getId()) ? caller.auth().user() : session.users().getUserById(realm, id);
         if (user == null) {
             throw new TerminalException(ErrorCode.NOT_FOUND);
         }
@@ -104,10 +110,10 @@ public class AppApiResource {
     public Map<String, Object> check(InputStream body) {
         Caller caller = caller();
         CheckRequest req = JsonBodies.read(body, CheckRequest.class);
-        UserModel user = subject(caller, req.userId());
-        List<Result> results = new PermissionService(session, realm).check(user, req.checks() == null ? new ArrayList<>() : req.checks());
+        String userId = subjectId(caller, req.userId());
+        List<Result> results = new PermissionService(session, realm).check(userId, req.checks() == null ? new ArrayList<>() : req.checks());
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("userId", user.getId());
+        response.put("userId", userId);
         response.put("results", results);
         return response;
     }
@@ -118,10 +124,10 @@ public class AppApiResource {
     public Map<String, Object> checkOne(@QueryParam("userId") String userId, @QueryParam("cloudId") String cloudId,
                                         @QueryParam("productId") String productId, @QueryParam("action") String action) {
         Caller caller = caller();
-        UserModel user = subject(caller, userId);
-        Result result = new PermissionService(session, realm).check(user, List.of(new Check(cloudId, productId, action))).get(0);
+        String subject = subjectId(caller, userId);
+        Result result = new PermissionService(session, realm).check(subject, List.of(new Check(cloudId, productId, action))).get(0);
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("userId", user.getId());
+        response.put("userId", subject);
         response.put("cloudId", cloudId);
         response.put("productId", productId);
         response.put("action", action);

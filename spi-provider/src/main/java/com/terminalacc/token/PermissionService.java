@@ -24,6 +24,7 @@ import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.role.ModuleCatalog;
+import com.terminalacc.role.RoleIndex;
 import com.terminalacc.role.TerminalRole;
 
 /**
@@ -75,15 +76,34 @@ public class PermissionService {
      * clouds or {@code maxCloudBytes} bytes of map, a reference to the permissions endpoint with the count.
      */
     public Map<String, Object> claim(UserModel user, int maxClouds, int maxCloudBytes, String endpoint) {
-        Subject subject = subject(user);
-        if (subject == null) {
+        if (user == null || !user.isEnabled()) {
             return null;
+        }
+        TerminalRole role = TerminalRole.of(realm, user).orElse(null); // from Keycloak's cached user: no SQL
+        if (role == null) {
+            return null;
+        }
+        // One query: the user's contact (its account) and its memberships, at most maxClouds + 1 of them.
+        List<Object[]> rows = em.createQuery("select c.accountId, m.cloudId, m.type, m.canWrite, m.canOrder from ContactEntity c"
+                        + " left join CloudMemberEntity m on m.userId = c.userId where c.userId = :user order by m.cloudId", Object[].class)
+                .setParameter("user", user.getId()).setMaxResults(maxClouds + 2).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Subject subject = new Subject(user, (String) rows.get(0)[0], role);
+        Map<String, String> clouds = new TreeMap<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                clouds.put((String) row[1], Permissions.of(row[2] == MemberType.ADMIN, (Boolean) row[3], (Boolean) row[4]));
+            }
+        }
+        if (subject.owner()) {
+            ownAccountClouds(subject, maxClouds + 1, clouds);
         }
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("account", subject.accountId());
-        claim.put("role", subject.role().wire());
+        claim.put("role", role.wire());
         claim.put("modules", new ArrayList<>(ModuleCatalog.of(realm).held(user)));
-        Map<String, String> clouds = clouds(subject, maxClouds + 1);
         if (clouds.size() > maxClouds || estimatedBytes(clouds) > maxCloudBytes) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("count", countClouds(subject));
@@ -104,24 +124,12 @@ public class PermissionService {
         return bytes;
     }
 
-    /**
-     * The user's clouds and permissions, at most {@code limit}, by cloud id: the memberships (one query) and, for an
-     * Owner, the account's clouds as Cloud-Admin (S-CLD-7; one more query).
-     */
-    Map<String, String> clouds(Subject subject, int limit) {
-        Map<String, String> clouds = new TreeMap<>();
-        for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
-                        + " where m.userId = :user order by m.cloudId", Object[].class)
-                .setParameter("user", subject.user().getId()).setMaxResults(limit).getResultList()) {
-            clouds.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+    /** S-CLD-7: an Owner has every cloud of its account as Cloud-Admin (one query, at most {@code limit}). */
+    private void ownAccountClouds(Subject subject, int limit, Map<String, String> clouds) {
+        for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
+                .setParameter("account", subject.accountId()).setMaxResults(limit).getResultList()) {
+            clouds.put(id, Permissions.CLOUD_ADMIN);
         }
-        if (subject.owner()) {
-            for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
-                    .setParameter("account", subject.accountId()).setMaxResults(limit).getResultList()) {
-                clouds.put(id, Permissions.CLOUD_ADMIN);
-            }
-        }
-        return clouds;
     }
 
     long countClouds(Subject subject) {
@@ -192,11 +200,43 @@ public class PermissionService {
 
     public static final Set<String> ACTIONS = Set.of("read", "write", "order", "move");
 
+    /** Who a user id is, for the check API: account, role and module permissions in one query, no user model loaded. */
+    private record CheckSubject(String accountId, TerminalRole role, Set<String> modules) {
+    }
+
+    private CheckSubject checkSubject(String userId) {
+        RoleIndex index = new RoleIndex(realm);
+        String account = null;
+        TerminalRole role = null;
+        Set<String> modules = new HashSet<>();
+        for (Object[] row : em.createQuery("select c.accountId, u.enabled, m.roleId from ContactEntity c join UserEntity u on u.id = c.userId"
+                        + " left join UserRoleMappingEntity m on m.user = u where c.userId = :user", Object[].class)
+                .setParameter("user", userId).getResultList()) {
+            if (!Boolean.TRUE.equals(row[1])) {
+                return null; // a disabled user may do nothing
+            }
+            account = (String) row[0];
+            String roleId = (String) row[2];
+            if (roleId != null) {
+                TerminalRole r = index.terminalRole(roleId);
+                if (r != null && (role == null || r.isAbove(role))) {
+                    role = r;
+                }
+                String module = index.module(roleId);
+                if (module != null) {
+                    modules.add(module);
+                }
+            }
+        }
+        return account == null || role == null ? null : new CheckSubject(account, role, modules);
+    }
+
     /**
-     * Answers from the current state (S-TOK-3): the products' clouds (one query), the user's memberships in those
-     * clouds (one query) and, for an Owner, which of them belong to its account (one query).
+     * Answers from the current state (S-TOK-3): who the user is (one query), the products' clouds (one query, only when
+     * products are asked about), the user's memberships in those clouds (one query) and, for an Owner, which of them
+     * belong to its account (one query). An unknown, disabled or non-customer user may do nothing.
      */
-    public List<Result> check(UserModel user, List<Check> checks) {
+    public List<Result> check(String userId, List<Check> checks) {
         if (checks.size() > MAX_CHECKS) {
             throw new TerminalException(ErrorCode.TOO_MANY_CHECKS, MAX_CHECKS);
         }
@@ -205,7 +245,7 @@ public class PermissionService {
                 throw new TerminalException(ErrorCode.INVALID_QUERY_PARAMETER, "checks: {cloudId | productId, action: read|write|order|move}");
             }
         }
-        Subject subject = subject(user);
+        CheckSubject subject = userId == null ? null : checkSubject(userId);
         List<Result> results = new ArrayList<>(checks.size());
         if (subject == null) {
             for (Check c : checks) {
@@ -236,14 +276,17 @@ public class PermissionService {
         if (!cloudIds.isEmpty()) {
             for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
                             + " where m.userId = :user and m.cloudId in :ids", Object[].class)
-                    .setParameter("user", user.getId()).setParameter("ids", cloudIds).getResultList()) {
+                    .setParameter("user", userId).setParameter("ids", cloudIds).getResultList()) {
                 permissions.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
             }
-            if (subject.owner()) {
-                permissions.putAll(ownClouds(subject, cloudIds));
+            if (subject.role() == TerminalRole.OWNER) {
+                for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
+                        .setParameter("account", subject.accountId()).setParameter("ids", cloudIds).getResultList()) {
+                    permissions.put(id, Permissions.CLOUD_ADMIN);
+                }
             }
         }
-        boolean mayMove = ModuleCatalog.of(realm).held(user).contains(ProductService.MOVE_RIGHT);
+        boolean mayMove = subject.modules().contains(ProductService.MOVE_RIGHT);
         for (Check c : checks) {
             String cloudId = c.cloudId() != null ? c.cloudId() : productClouds.get(c.productId());
             String perms = cloudId == null ? null : permissions.get(cloudId);

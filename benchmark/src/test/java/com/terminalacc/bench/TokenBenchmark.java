@@ -1,0 +1,119 @@
+package com.terminalacc.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.TerminalServerConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Refresh-token grants per second for users with 0, 10, 100 and 1000 clouds, with the Terminal mapper (client scope
+ * "terminal") and without it, measured in alternating rounds in one run; token sizes with the default mapper and
+ * with an unlimited one.
+ */
+@KeycloakIntegrationTest(config = TerminalServerConfig.class)
+class TokenBenchmark extends BenchSupport {
+
+    static final int[] CLOUDS = {0, 10, 100, 1000};
+    static final int GLOBAL_WARMUP = 3000;
+    static final int WARMUP = 300;
+    static final int ROUNDS = 8;
+    static final int PER_ROUND = 500;
+    static final int THREADS = 2;
+
+    @Test
+    void refreshGrantsWithAndWithoutTheMapper() throws Exception {
+        String plain = client("bench-plain", null);
+        String terminal = client("bench-terminal", "terminal");
+        unlimitedScope();
+        String unlimited = client("bench-unlimited", "terminal-unlimited");
+
+        // Warm the JIT and Keycloak's caches on both paths before anything is measured.
+        TestAccount warm = newBusinessAccount();
+        TestUser warmUser = newUser(warm, "user");
+        cloudsBySql(warm.id(), 10, warmUser.userId());
+        String warmPlain = passwordGrant(plain, warmUser.email()).path("refresh_token").asText();
+        String warmTerminal = passwordGrant(terminal, warmUser.email()).path("refresh_token").asText();
+        for (int i = 0; i < GLOBAL_WARMUP / 500; i++) {
+            run(plain, warmPlain, 250);
+            run(terminal, warmTerminal, 250);
+        }
+
+        StringBuilder md = new StringBuilder();
+        md.append("### Refresh-token grants per second (").append(THREADS).append(" client threads, median of ").append(ROUNDS)
+                .append(" alternating rounds of ").append(PER_ROUND).append(" grants)\n\n")
+                .append("| clouds | without mapper | with mapper | ratio | access token without | with (default) | with, no limit |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<Integer, Double> ratios = new LinkedHashMap<>();
+        for (int n : CLOUDS) {
+            TestAccount acc = newBusinessAccount();
+            TestUser user = newUser(acc, "user");
+            cloudsBySql(acc.id(), n, user.userId());
+
+            String plainRefresh = passwordGrant(plain, user.email()).path("refresh_token").asText();
+            String terminalRefresh = passwordGrant(terminal, user.email()).path("refresh_token").asText();
+            int plainSize = refresh(plain, plainRefresh).body().path("access_token").asText().length();
+            ApiResponse withMapper = refresh(terminal, terminalRefresh);
+            int terminalSize = withMapper.body().path("access_token").asText().length();
+            int unlimitedSize = refresh(unlimited, passwordGrant(unlimited, user.email()).path("refresh_token").asText())
+                    .body().path("access_token").asText().length();
+            assertTrue(terminalSize < 8 * 1024, "token below 8 KB at " + n + " clouds: " + terminalSize);
+
+            run(plain, plainRefresh, WARMUP);
+            run(terminal, terminalRefresh, WARMUP);
+            List<Double> plainRates = new ArrayList<>();
+            List<Double> terminalRates = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                if (round % 2 == 0) {
+                    plainRates.add(run(plain, plainRefresh, PER_ROUND));
+                    terminalRates.add(run(terminal, terminalRefresh, PER_ROUND));
+                } else {
+                    terminalRates.add(run(terminal, terminalRefresh, PER_ROUND));
+                    plainRates.add(run(plain, plainRefresh, PER_ROUND));
+                }
+            }
+            double p = median(plainRates);
+            double t = median(terminalRates);
+            ratios.put(n, t / p);
+            md.append(String.format("| %d | %.0f/s | %.0f/s | %.3f | %d B | %d B | %d B |%n", n, p, t, t / p, plainSize, terminalSize, unlimitedSize));
+        }
+        md.append("\nOverhead of the mapper: ");
+        ratios.forEach((n, r) -> md.append(String.format("%d clouds %.1f %%; ", n, (1 - r) * 100)));
+        md.append("\n");
+        report("token", md.toString());
+    }
+
+    /** {@code count} refresh grants on THREADS threads; grants per second. */
+    static double run(String clientId, String refreshToken, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger left = new AtomicInteger(count);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    ApiResponse r = refresh(clientId, refreshToken);
+                    assertEquals(200, r.status(), r.raw());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+}
