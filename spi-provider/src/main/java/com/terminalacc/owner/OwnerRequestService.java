@@ -32,6 +32,7 @@ import com.terminalacc.owner.OwnerRequests.Decision;
 import com.terminalacc.owner.OwnerRequests.FileRequest;
 import com.terminalacc.role.TerminalRole;
 import com.terminalacc.user.LoginService;
+import com.terminalacc.user.UserNames;
 
 /**
  * S-ROL-2: a further Owner is requested by an Owner (naming a contact and a reason) and decided by staff. Approval
@@ -238,10 +239,6 @@ public class OwnerRequestService {
     }
 
     private static String name(UserModel user) {
-        if (user == null) {
-            return null;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? user.getUsername() : name;
+        return UserNames.displayName(user);
     }
 }

@@ -19,7 +19,6 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
 import com.terminalacc.account.AccountService;
 import com.terminalacc.auth.Actor;
-import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.contact.ContactRepresentation;
@@ -119,9 +118,5 @@ public class AccountPages {
             throw new jakarta.ws.rs.WebApplicationException(ctx.page("acc/forbidden.ftl", Map.of(), 403));
         }
         return ctx;
-    }
-
-    static TerminalException forbidden() {
-        return new TerminalException(ErrorCode.FORBIDDEN);
     }
 }

@@ -112,7 +112,7 @@ public class ContactPages {
             contacts(ctx).create(actor, actor.accountId(), input, ctx.audit());
             return ctx.redirect("contacts", "contactCreated");
         } catch (TerminalException e) {
-            return formError(ctx, "acc/contact-form.ftl", "new", formMap(form), e, null);
+            return formError(ctx, "acc/contact-form.ftl", "new", formMap(form), e);
         }
     }
 
@@ -198,7 +198,7 @@ public class ContactPages {
             if (current.userId() != null) {
                 f.put("email", current.email());
             }
-            return formError(ctx, "acc/contact-form.ftl", "edit", f, e, null);
+            return formError(ctx, "acc/contact-form.ftl", "edit", f, e);
         }
     }
 
@@ -408,7 +408,7 @@ public class ContactPages {
         return label.equals(key) ? (description == null || description.isBlank() ? name : description) : label;
     }
 
-    private Response formError(PageContext ctx, String template, String mode, Map<String, Object> form, TerminalException e, String extra) {
+    private Response formError(PageContext ctx, String template, String mode, Map<String, Object> form, TerminalException e) {
         Map<String, Object> m = new HashMap<>();
         m.put("form", form);
         m.put("mode", mode);

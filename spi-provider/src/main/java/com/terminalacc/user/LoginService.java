@@ -428,12 +428,8 @@ public class LoginService {
     }
 
     private static String displayName(Actor actor) {
-        UserModel user = actor.user();
-        if (user == null) {
-            return "";
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? user.getUsername() : name;
+        String name = UserNames.displayName(actor.user());
+        return name == null ? "" : name;
     }
 
     private static Map<String, Object> loginSnapshot(UserModel user, TerminalRole role, Set<String> modules) {
