@@ -43,6 +43,7 @@ import com.terminalacc.common.Validator;
 import com.terminalacc.contact.ContactEntity;
 import com.terminalacc.contact.ContactService;
 import com.terminalacc.role.TerminalRole;
+import com.terminalacc.token.ClaimCache;
 import com.terminalacc.user.LoginService;
 
 /**
@@ -255,6 +256,9 @@ public class AccountService {
         requireStaff(actor);
         Account account = lock(id);
         Map<String, Object> before = snapshot(account);
+        // partner users lose the memberships in this account's clouds with them
+        ClaimCache.changed(session, realm, em.createQuery("select distinct m.accountId from CloudMemberEntity m, CloudEntity c"
+                + " where m.cloudId = c.id and c.accountId = :account", String.class).setParameter("account", id).getResultList());
         LoginService logins = new LoginService(session, realm);
         List<ContactEntity> contacts = em.createQuery("select c from ContactEntity c where c.accountId = :account", ContactEntity.class)
                 .setParameter("account", id).getResultList();

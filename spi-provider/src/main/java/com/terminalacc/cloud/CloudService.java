@@ -3,9 +3,11 @@ package com.terminalacc.cloud;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -36,6 +38,7 @@ import com.terminalacc.common.Validator;
 import com.terminalacc.contact.ContactEntity;
 import com.terminalacc.contact.ContactService;
 import com.terminalacc.role.TerminalRole;
+import com.terminalacc.token.ClaimCache;
 
 /**
  * Clouds and their members (S-CLD-1…7). Who may do what to a cloud is decided by {@link #access(Actor, CloudEntity)}:
@@ -184,6 +187,7 @@ public class CloudService {
         cloud.setCreatedBy(actor.userId());
         cloud.setCreatedAt(Time.currentTimeMillis());
         em.persist(cloud);
+        ClaimCache.changed(session, realm, List.of(cloud.getAccountId())); // its Owners see every cloud of the account
         CloudMemberEntity admin = newMember(cloud, actor.userId(), actor.accountId(), MemberType.ADMIN, true, true, null);
         Persistence.flush(em);
         audit.record(Audit.CLOUD, OperationType.CREATE, Audit.cloudPath(cloud), null, snapshot(cloud));
@@ -227,6 +231,10 @@ public class CloudService {
             throw new TerminalException(ErrorCode.CLOUD_HAS_PRODUCTS, products);
         }
         Map<String, Object> before = snapshot(cloud);
+        Set<String> touched = new HashSet<>(em.createQuery("select distinct m.accountId from CloudMemberEntity m where m.cloudId = :cloud", String.class)
+                .setParameter("cloud", cloud.getId()).getResultList());
+        touched.add(cloud.getAccountId()); // its Owners
+        ClaimCache.changed(session, realm, touched);
         em.createQuery("delete from CloudMemberEntity m where m.cloudId = :cloud").setParameter("cloud", cloud.getId()).executeUpdate();
         em.createQuery("delete from CloudShareEntity s where s.cloudId = :cloud").setParameter("cloud", cloud.getId()).executeUpdate();
         em.remove(cloud);
@@ -310,6 +318,7 @@ public class CloudService {
         member.setType(newType);
         member.setCanWrite(write);
         member.setCanOrder(order);
+        ClaimCache.changed(session, realm, List.of(member.getAccountId()));
         Persistence.flush(em);
         Map<String, Object> after = memberSnapshot(member);
         if (!after.equals(before)) {
@@ -327,6 +336,7 @@ public class CloudService {
             requireAnotherAdmin(cloud); // S-CLD-3
         }
         Map<String, Object> before = memberSnapshot(member);
+        ClaimCache.changed(session, realm, List.of(member.getAccountId()));
         em.remove(member);
         Persistence.flush(em);
         audit.record(Audit.CLOUD_MEMBER, OperationType.DELETE, Audit.memberPath(cloud, contactId), before, null);
@@ -436,6 +446,8 @@ public class CloudService {
         if (!sole.isEmpty()) {
             throw new TerminalException(ErrorCode.LAST_CLOUD_ADMIN_OF, String.join(", ", sole));
         }
+        ClaimCache.changed(session, realm, em.createQuery("select distinct m.accountId from CloudMemberEntity m where m.userId = :user", String.class)
+                .setParameter("user", userId).getResultList());
         em.createQuery("delete from CloudMemberEntity m where m.userId = :user").setParameter("user", userId).executeUpdate();
     }
 
@@ -453,6 +465,7 @@ public class CloudService {
         m.setShareId(shareId);
         m.setCreatedAt(Time.currentTimeMillis());
         em.persist(m);
+        ClaimCache.changed(session, realm, List.of(accountId));
         return m;
     }
 

@@ -31,6 +31,7 @@ import com.terminalacc.common.Validator;
 import com.terminalacc.role.AccessPolicy;
 import com.terminalacc.role.Right;
 import com.terminalacc.role.TerminalRole;
+import com.terminalacc.token.ClaimCache;
 
 /**
  * S-CLD-9: sharing a cloud with another company. A Cloud-Admin holding the right "share a cloud" (S-ROL-4) offers
@@ -172,6 +173,7 @@ public class ShareService {
         if (req.order() != null) {
             share.setMaxOrder(req.order());
         }
+        ClaimCache.changed(session, realm, List.of(share.getPartnerAccountId())); // partner members may lose rights
         if (!share.isMaxWrite()) {
             em.createQuery("update CloudMemberEntity m set m.canWrite = false where m.shareId = :share").setParameter("share", share.getId()).executeUpdate();
         }
@@ -198,6 +200,7 @@ public class ShareService {
         }
         new AccountService(session, realm).lock(cloud.getAccountId());
         Map<String, Object> before = snapshot(share);
+        ClaimCache.changed(session, realm, List.of(share.getPartnerAccountId()));
         int removed = em.createQuery("delete from CloudMemberEntity m where m.shareId = :share").setParameter("share", share.getId()).executeUpdate();
         em.remove(share);
         Persistence.flush(em);

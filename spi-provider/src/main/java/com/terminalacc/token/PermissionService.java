@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.TypedQuery;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,7 +33,9 @@ import com.terminalacc.role.TerminalRole;
  * What a user may do, as applications see it (S-TOK-1…3): the {@code terminal} claim of tokens, the permissions
  * endpoint behind the overage reference, and the check API. Runs on every token and every check, so every method
  * costs a small, fixed number of indexed queries whatever the number of clouds — never a query per cloud — and
- * reads role and module permissions from Keycloak's cached user model.
+ * reads role and module permissions from Keycloak's cached user model. The claim's database part is cached across
+ * the cluster until the account's clouds or memberships change ({@link ClaimCache}); the permissions endpoint and
+ * the check API always read the current data (S-TOK-3).
  */
 public class PermissionService {
 
@@ -48,6 +52,14 @@ public class PermissionService {
         this.em = Persistence.em(session);
     }
 
+    /**
+     * A read-only query that does not flush: the token endpoint has Keycloak's session entities in the persistence
+     * context, and an automatic flush would dirty-check them all before each of our queries. Nothing here writes.
+     */
+    private <T> TypedQuery<T> read(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).setFlushMode(FlushModeType.COMMIT).setHint("org.hibernate.readOnly", true);
+    }
+
     /** A customer user: its account and role; null for users without a contact (staff, admins, service accounts). */
     public record Subject(UserModel user, String accountId, TerminalRole role) {
         boolean owner() {
@@ -60,7 +72,7 @@ public class PermissionService {
         if (user == null || !user.isEnabled()) {
             return null;
         }
-        List<String> accounts = em.createQuery("select c.accountId from ContactEntity c where c.userId = :user", String.class)
+        List<String> accounts = read("select c.accountId from ContactEntity c where c.userId = :user", String.class)
                 .setParameter("user", user.getId()).getResultList();
         if (accounts.isEmpty()) {
             return null;
@@ -83,14 +95,51 @@ public class PermissionService {
         if (role == null) {
             return null;
         }
-        // One query: the user's contact (its account) and its memberships, at most maxClouds + 1 of them.
-        List<Object[]> rows = em.createQuery("select c.accountId, m.cloudId, m.type, m.canWrite, m.canOrder from ContactEntity c"
+        boolean owner = role == TerminalRole.OWNER;
+        // The database part comes from the cache while the account's version is unchanged (see ClaimCache).
+        ClaimCache cache = new ClaimCache(session, realm);
+        String variant = maxClouds + "." + maxCloudBytes;
+        String known = cache.accountOf(user.getId());
+        String version = known == null ? null : cache.version(known); // before the database is read
+        ClaimCache.Entry entry = known == null ? null : cache.get(user.getId(), variant, version, owner);
+        if (entry == null) {
+            entry = load(new Subject(user, null, role), maxClouds, maxCloudBytes);
+            if (entry == null) {
+                return null;
+            }
+            if (known == null) {
+                cache.rememberAccount(user.getId(), entry.account());
+            } else if (known.equals(entry.account())) {
+                cache.put(user.getId(), variant, version, entry);
+            }
+        }
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("account", entry.account());
+        claim.put("role", role.wire());
+        claim.put("modules", new ArrayList<>(ModuleCatalog.of(realm).held(user)));
+        if (entry.overageCount() != null) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("count", entry.overageCount());
+            ref.put("endpoint", endpoint);
+            claim.put("cloudsRef", ref);
+        } else {
+            claim.put("clouds", entry.clouds());
+        }
+        return claim;
+    }
+
+    /**
+     * The database part of the claim: one query for the contact (its account) and at most {@code maxClouds + 1}
+     * memberships, one more for an Owner's account clouds, one count past the threshold. Null without a contact.
+     */
+    private ClaimCache.Entry load(Subject user, int maxClouds, int maxCloudBytes) {
+        List<Object[]> rows = read("select c.accountId, m.cloudId, m.type, m.canWrite, m.canOrder from ContactEntity c"
                         + " left join CloudMemberEntity m on m.userId = c.userId where c.userId = :user order by m.cloudId", Object[].class)
-                .setParameter("user", user.getId()).setMaxResults(maxClouds + 2).getResultList();
+                .setParameter("user", user.user().getId()).setMaxResults(maxClouds + 2).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        Subject subject = new Subject(user, (String) rows.get(0)[0], role);
+        Subject subject = new Subject(user.user(), (String) rows.get(0)[0], user.role());
         Map<String, String> clouds = new TreeMap<>();
         for (Object[] row : rows) {
             if (row[1] != null) {
@@ -100,19 +149,10 @@ public class PermissionService {
         if (subject.owner()) {
             ownAccountClouds(subject, maxClouds + 1, clouds);
         }
-        Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("account", subject.accountId());
-        claim.put("role", role.wire());
-        claim.put("modules", new ArrayList<>(ModuleCatalog.of(realm).held(user)));
         if (clouds.size() > maxClouds || estimatedBytes(clouds) > maxCloudBytes) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("count", countClouds(subject));
-            ref.put("endpoint", endpoint);
-            claim.put("cloudsRef", ref);
-        } else {
-            claim.put("clouds", clouds);
+            return new ClaimCache.Entry(subject.accountId(), subject.owner(), null, countClouds(subject));
         }
-        return claim;
+        return new ClaimCache.Entry(subject.accountId(), subject.owner(), clouds, null);
     }
 
     /** Bytes the cloud map adds to the JSON of the token payload: {@code "<id>":"<perms>",}. */
@@ -126,7 +166,7 @@ public class PermissionService {
 
     /** S-CLD-7: an Owner has every cloud of its account as Cloud-Admin (one query, at most {@code limit}). */
     private void ownAccountClouds(Subject subject, int limit, Map<String, String> clouds) {
-        for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
+        for (String id : read("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
                 .setParameter("account", subject.accountId()).setMaxResults(limit).getResultList()) {
             clouds.put(id, Permissions.CLOUD_ADMIN);
         }
@@ -134,11 +174,11 @@ public class PermissionService {
 
     long countClouds(Subject subject) {
         if (subject.owner()) {
-            return em.createQuery("select count(c) from CloudEntity c where c.accountId = :account"
+            return read("select count(c) from CloudEntity c where c.accountId = :account"
                             + " or c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)", Long.class)
                     .setParameter("account", subject.accountId()).setParameter("user", subject.user().getId()).getSingleResult();
         }
-        return em.createQuery("select count(m) from CloudMemberEntity m where m.userId = :user", Long.class)
+        return read("select count(m) from CloudMemberEntity m where m.userId = :user", Long.class)
                 .setParameter("user", subject.user().getId()).getSingleResult();
     }
 
@@ -153,7 +193,7 @@ public class PermissionService {
         String where = subject.owner()
                 ? " from CloudEntity c where c.accountId = :account or c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)"
                 : " from CloudEntity c where c.id in (select m.cloudId from CloudMemberEntity m where m.userId = :user)";
-        var idQuery = em.createQuery("select c.id" + where + " order by c.id", String.class).setParameter("user", user.getId());
+        var idQuery = read("select c.id" + where + " order by c.id", String.class).setParameter("user", user.getId());
         if (subject.owner()) {
             idQuery.setParameter("account", subject.accountId());
         }
@@ -161,7 +201,7 @@ public class PermissionService {
         Map<String, String> clouds = new TreeMap<>();
         if (!ids.isEmpty()) {
             Map<String, String> own = subject.owner() ? ownClouds(subject, ids) : Map.of();
-            for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+            for (Object[] row : read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
                             + " where m.userId = :user and m.cloudId in :ids", Object[].class)
                     .setParameter("user", user.getId()).setParameter("ids", ids).getResultList()) {
                 clouds.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
@@ -182,7 +222,7 @@ public class PermissionService {
 
     private Map<String, String> ownClouds(Subject subject, Collection<String> ids) {
         Map<String, String> own = new HashMap<>();
-        for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
+        for (String id : read("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
                 .setParameter("account", subject.accountId()).setParameter("ids", ids).getResultList()) {
             own.put(id, Permissions.CLOUD_ADMIN);
         }
@@ -209,7 +249,7 @@ public class PermissionService {
         String account = null;
         TerminalRole role = null;
         Set<String> modules = new HashSet<>();
-        for (Object[] row : em.createQuery("select c.accountId, u.enabled, m.roleId from ContactEntity c join UserEntity u on u.id = c.userId"
+        for (Object[] row : read("select c.accountId, u.enabled, m.roleId from ContactEntity c join UserEntity u on u.id = c.userId"
                         + " left join UserRoleMappingEntity m on m.user = u where c.userId = :user", Object[].class)
                 .setParameter("user", userId).getResultList()) {
             if (!Boolean.TRUE.equals(row[1])) {
@@ -261,7 +301,7 @@ public class PermissionService {
             }
         }
         if (!productIds.isEmpty()) {
-            for (Object[] row : em.createQuery("select p.externalId, p.cloudId from ProductEntity p where p.realmId = :realm and p.externalId in :ids", Object[].class)
+            for (Object[] row : read("select p.externalId, p.cloudId from ProductEntity p where p.realmId = :realm and p.externalId in :ids", Object[].class)
                     .setParameter("realm", realm.getId()).setParameter("ids", productIds).getResultList()) {
                 productClouds.put((String) row[0], (String) row[1]);
             }
@@ -274,13 +314,13 @@ public class PermissionService {
         }
         Map<String, String> permissions = new HashMap<>();
         if (!cloudIds.isEmpty()) {
-            for (Object[] row : em.createQuery("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+            for (Object[] row : read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
                             + " where m.userId = :user and m.cloudId in :ids", Object[].class)
                     .setParameter("user", userId).setParameter("ids", cloudIds).getResultList()) {
                 permissions.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
             }
             if (subject.role() == TerminalRole.OWNER) {
-                for (String id : em.createQuery("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
+                for (String id : read("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
                         .setParameter("account", subject.accountId()).setParameter("ids", cloudIds).getResultList()) {
                     permissions.put(id, Permissions.CLOUD_ADMIN);
                 }

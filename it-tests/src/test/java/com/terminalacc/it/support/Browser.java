@@ -162,7 +162,20 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Executes a form submission the way a forged cross-site post would: no CSRF token. */
+    /** Shows a piece of HTML (an e-mail, say) from a temporary file, as a mail client would render it. */
+    public Browser showHtml(String html) {
+        try {
+            Path file = Files.createTempFile("terminal-mail-", ".html");
+            Files.writeString(file, html);
+            file.toFile().deleteOnExit();
+            driver.get(file.toUri().toString());
+            return this;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs JavaScript in the page (the CSRF tests use it to post forms the way a forged cross-site post would). */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

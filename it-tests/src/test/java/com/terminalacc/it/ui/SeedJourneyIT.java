@@ -31,8 +31,12 @@ class SeedJourneyIT extends AbstractTerminalIT {
         TestAccount acc = newBusinessAccount();
         String email = acc.email("anna.admin");
         try (Browser b = Browser.open("de")) {
-            // 1 - sign in; 2 - Einstellungen → Access Control Center
-            b.go(ACC).login(acc.ownerEmail(), PASSWORD);
+            // 1 - sign in (the Terminal login); 2 - Einstellungen → Access Control Center
+            b.go(ACC);
+            b.waitFor("#username");
+            assertTrue(b.has("#kc-header-wrapper"), "the Terminal login page");
+            b.screenshot("login-de");
+            b.login(acc.ownerEmail(), PASSWORD);
             b.waitFor(".acc-dropdown__toggle");
             b.screenshot("acc-home-de");
             b.click(".acc-menus .acc-dropdown__toggle");
@@ -78,7 +82,14 @@ class SeedJourneyIT extends AbstractTerminalIT {
         }
 
         // the e-mail with the initial password
-        String initial = Mails.waitFor(mail, email).initialPassword();
+        Mails.Received received = Mails.waitFor(mail, email);
+        String initial = received.initialPassword();
+        try (Browser b = Browser.open("de")) {
+            // the HTML part as a mail client shows it; the password is blanked for the screenshot
+            b.showHtml(received.html().replace(initial, "••••••••••••"));
+            assertTrue(b.text().contains("Terminal") && b.text().contains(acc.name()), b.text());
+            b.screenshot("email-initial-password-de");
+        }
 
         try (Browser b = Browser.open("de")) {
             b.go(ACC).login(email, initial);
