@@ -30,7 +30,7 @@ class CheckApiBenchmark extends BenchSupport {
     static final int USERS = 10_000;
     static final int CLOUDS = 2_000;
     static final int PER_USER = 10;
-    static final int WARMUP = 1_000;
+    static final int WARMUP = 5_000;
     static final int MEASURED = 5_000;
 
     @Test
@@ -89,7 +89,7 @@ class CheckApiBenchmark extends BenchSupport {
             }
         }
         List<Long> batch = new ArrayList<>();
-        for (int i = 0; i < 300 + 1_000; i++) {
+        for (int i = 0; i < 1_000 + 1_000; i++) {
             String user = users.get(random.nextInt(users.size()));
             List<Map<String, String>> checks = new ArrayList<>();
             for (int k = 0; k < 20; k++) {
@@ -99,7 +99,7 @@ class CheckApiBenchmark extends BenchSupport {
             ApiResponse r = app.post("check", Map.of("userId", user, "checks", checks));
             long t = System.nanoTime() - t0;
             assertEquals(200, r.status(), r.raw());
-            if (i >= 300) {
+            if (i >= 1_000) {
                 batch.add(t);
             }
         }

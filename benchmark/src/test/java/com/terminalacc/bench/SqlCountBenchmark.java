@@ -29,12 +29,16 @@ class SqlCountBenchmark extends BenchSupport {
         String plain = client("bench-plain", null);
         String terminal = client("bench-terminal", "terminal");
         StringBuilder md = new StringBuilder("""
-                ### SQL statements per refresh-token grant (median of 5, after 3 warm-up grants)
+                ### SQL statements per refresh-token grant
 
-                | user | clouds | without mapper | with mapper | of which on Terminal tables |
-                |---|---:|---:|---:|---:|
+                "Built" is the first refresh after the sign-in: the claim comes from the database. "Cached" is the median of
+                the next 5 refreshes: nothing changed, the claim's database part comes from the claim cache.
+
+                | user | clouds | without mapper | with mapper, built | on Terminal tables, built | with mapper, cached | on Terminal tables, cached |
+                |---|---:|---:|---:|---:|---:|---:|
                 """);
-        List<Long> terminalOnly = new ArrayList<>();
+        List<Long> built = new ArrayList<>();
+        List<Long> cached = new ArrayList<>();
         for (String kind : new String[] {"member", "owner"}) {
             for (int n : CLOUDS) {
                 TestAccount acc = newBusinessAccount();
@@ -49,54 +53,64 @@ class SqlCountBenchmark extends BenchSupport {
                 }
                 long[] without = count(plain, email);
                 long[] with = count(terminal, email);
-                terminalOnly.add(with[1]);
-                md.append(String.format("| %s | %d | %d | %d | %d |%n", kind, n, without[0], with[0], with[1]));
+                built.add(with[1]);
+                cached.add(with[3]);
+                md.append(String.format("| %s | %d | %d | %d | %d | %d | %d |%n", kind, n, without[2], with[0], with[1], with[2], with[3]));
             }
         }
-        md.append("\nThe mapper's statements on Terminal tables (last column) do not grow with the number of clouds: one query for")
-                .append(" contact and memberships, one more for an Owner's account clouds, one count when the token carries the")
-                .append(" reference instead of the map (past 50 clouds).\n");
+        md.append("\nThe mapper's statements on Terminal tables do not grow with the number of clouds: one query for contact")
+                .append(" and memberships, one more for an Owner's account clouds, one count when the token carries the reference")
+                .append(" instead of the map (past 50 clouds); none while the cached part is current. Keycloak's own statements")
+                .append(" vary between samples because it writes session changes in batches.\n");
         report("sql-count", md.toString());
-        assertTrue(terminalOnly.stream().allMatch(c -> c <= 3), "at most 3 statements on our tables: " + terminalOnly);
-        assertEquals(terminalOnly.get(1), terminalOnly.get(2), "member: same count at 100 and 1000 clouds");
-        assertEquals(terminalOnly.get(4), terminalOnly.get(5), "owner: same count at 100 and 1000 clouds");
+        assertTrue(built.stream().allMatch(c -> c >= 1 && c <= 3), "1 to 3 statements on our tables when built: " + built);
+        assertEquals(built.get(1), built.get(2), "member: same count at 100 and 1000 clouds");
+        assertEquals(built.get(4), built.get(5), "owner: same count at 100 and 1000 clouds");
+        assertTrue(cached.stream().allMatch(c -> c == 0), "no statement on our tables from the cache: " + cached);
     }
 
-    /** {all statements, statements touching TACC_ tables} of one refresh grant, median of 5. */
+    /**
+     * {all, on TACC_ tables} statements of the first refresh after the password grant (for the mapper: built from the
+     * database, the cache only knew the account), then {all, on TACC_ tables} as the median of 5 later refreshes.
+     */
     private long[] count(String clientId, String email) throws Exception {
         String refresh = passwordGrant(clientId, email).path("refresh_token").asText();
-        for (int i = 0; i < 3; i++) {
-            refresh(clientId, refresh);
-        }
+        long[] first = statements(clientId, refresh);
         List<Long> all = new ArrayList<>();
         List<Long> ours = new ArrayList<>();
-        Path log = SqlLoggingServerConfig.logFile();
         for (int i = 0; i < 5; i++) {
-            Thread.sleep(300);
-            long offset = Files.size(log);
-            ApiResponse r = refresh(clientId, refresh);
-            assertEquals(200, r.status(), r.raw());
-            Thread.sleep(300);
-            String added;
-            try (var in = Files.newInputStream(log)) {
-                in.skipNBytes(offset);
-                added = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            long statements = 0;
-            long terminal = 0;
-            for (String line : added.split("\n")) {
-                if (line.contains("org.hibernate.SQL")) {
-                    statements++;
-                    if (line.toLowerCase(Locale.ROOT).contains("tacc_")) {
-                        terminal++;
-                    }
-                }
-            }
-            all.add(statements);
-            ours.add(terminal);
+            long[] one = statements(clientId, refresh);
+            all.add(one[0]);
+            ours.add(one[1]);
         }
         Collections.sort(all);
         Collections.sort(ours);
-        return new long[] {all.get(2), ours.get(2)};
+        return new long[] {first[0], first[1], all.get(2), ours.get(2)};
+    }
+
+    /** {all statements, statements touching TACC_ tables} logged during one refresh grant. */
+    private static long[] statements(String clientId, String refresh) throws Exception {
+        Path log = SqlLoggingServerConfig.logFile();
+        Thread.sleep(300);
+        long offset = Files.size(log);
+        ApiResponse r = refresh(clientId, refresh);
+        assertEquals(200, r.status(), r.raw());
+        Thread.sleep(300);
+        String added;
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            added = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        long statements = 0;
+        long terminal = 0;
+        for (String line : added.split("\n")) {
+            if (line.contains("org.hibernate.SQL")) {
+                statements++;
+                if (line.toLowerCase(Locale.ROOT).contains("tacc_")) {
+                    terminal++;
+                }
+            }
+        }
+        return new long[] {statements, terminal};
     }
 }

@@ -149,18 +149,17 @@ public final class Api {
 
     /** A password-grant access token of the test client for a realm user. */
     public static String passwordToken(String realm, String username, String password) {
-        ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+        return passwordGrant(realm, username, password).get("access_token").asText();
+    }
+
+    /** A refresh grant of the test client: the whole response, to check its status. */
+    public static ApiResponse refreshGrant(String realm, String refreshToken) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "grant_type", "password",
+                        "grant_type", "refresh_token",
                         "client_id", TerminalRealmConfig.TEST_CLIENT,
                         "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
-                        "username", username,
-                        "password", password,
-                        "scope", "openid")))));
-        if (r.status() != 200) {
-            throw new IllegalStateException("No token for " + username + ": " + r);
-        }
-        return r.body().get("access_token").asText();
+                        "refresh_token", refreshToken)))));
     }
 }

@@ -1,7 +1,5 @@
 package com.terminalacc.it.token;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
-import com.terminalacc.it.support.TerminalRealmConfig;
 import com.terminalacc.it.support.TerminalServerConfig;
 import com.terminalacc.it.support.Tokens;
 
@@ -116,10 +113,7 @@ class ClaimCacheIT extends AbstractTerminalIT {
         }
 
         private JsonNode refresh() {
-            ApiResponse r = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                            "client_id", TerminalRealmConfig.TEST_CLIENT, "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET)))));
+            ApiResponse r = Api.refreshGrant(REALM, refreshToken);
             assertEquals(200, r.status(), r.toString());
             refreshToken = r.body().path("refresh_token").asText(refreshToken);
             return Tokens.payload(r.body().path("access_token").asText()).path("terminal");

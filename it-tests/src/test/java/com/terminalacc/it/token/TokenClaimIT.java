@@ -100,12 +100,7 @@ class TokenClaimIT extends AbstractTerminalIT {
         JsonNode grant = Api.passwordGrant(REALM, user.email(), PASSWORD);
         assertFalse(Tokens.payload(grant.path("access_token").asText()).path("terminal").path("clouds").has(cloud));
         owner.post("clouds/" + cloud + "/members", Map.of("contactId", user.contactId(), "order", true));
-        ApiResponse refreshed = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/realms/" + REALM
-                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "refresh_token",
-                        "refresh_token", grant.path("refresh_token").asText(),
-                        "client_id", com.terminalacc.it.support.TerminalRealmConfig.TEST_CLIENT,
-                        "client_secret", com.terminalacc.it.support.TerminalRealmConfig.TEST_CLIENT_SECRET)))));
+        ApiResponse refreshed = Api.refreshGrant(REALM, grant.path("refresh_token").asText());
         assertEquals(200, refreshed.status(), refreshed.toString());
         assertEquals("ro", Tokens.payload(refreshed.body().path("access_token").asText()).path("terminal").path("clouds").path(cloud).asText());
     }
