@@ -18,7 +18,8 @@ import com.terminalacc.role.TerminalRole;
 
 /**
  * Establishes the customer {@link Actor} of a customer API request from its bearer token: the token's user must be
- * the user of a contact, hold a Terminal role, and its account must have the ACC enabled (S-ACC-4).
+ * the user of a contact, hold a Terminal role, and its account must have the ACC enabled (S-ACC-4). A user's token
+ * must also name the Terminal API in its audience ({@link TerminalSettings#apiAudience}).
  */
 public final class CustomerAuthenticator {
 
@@ -37,8 +38,20 @@ public final class CustomerAuthenticator {
         return auth;
     }
 
+    /**
+     * Refuses a user's token that was not issued for the Terminal API: a token some other client of the realm obtained
+     * for the user (with the user's consent for that client only) must not act on the customer's account.
+     */
+    public static void requireApiAudience(RealmModel realm, AuthResult auth) {
+        String audience = TerminalSettings.apiAudience(realm);
+        if (!auth.token().hasAudience(audience)) {
+            throw new TerminalException(ErrorCode.TOKEN_AUDIENCE, audience);
+        }
+    }
+
     public static CustomerRequest authenticate(KeycloakSession session, RealmModel realm) {
         AuthResult auth = bearer(session, realm);
+        requireApiAudience(realm, auth);
         return forUser(session, realm, auth.user(), new AdminAuth(realm, auth.token(), auth.user(), auth.client()), true);
     }
 

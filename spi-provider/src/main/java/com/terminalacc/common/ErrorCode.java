@@ -31,6 +31,7 @@ public enum ErrorCode {
 
     // authentication / authorization
     NOT_AUTHENTICATED(Status.UNAUTHORIZED),
+    TOKEN_AUDIENCE(Status.UNAUTHORIZED),
     NOT_A_CUSTOMER_USER(Status.FORBIDDEN),
     ACC_DISABLED(Status.FORBIDDEN),
     FORBIDDEN(Status.FORBIDDEN),

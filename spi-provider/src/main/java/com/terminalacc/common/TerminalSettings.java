@@ -12,7 +12,19 @@ public final class TerminalSettings {
     public static final String SUPPORT_CONTACT = "terminal.supportContact";
     public static final String DEFAULT_SUPPORT_CONTACT = "support@example.com";
 
+    /**
+     * The audience a user's access token must carry to be accepted by the customer API and the applications' API
+     * (the {@code terminal} client scope adds it), so that a token issued to some other client of the realm cannot
+     * act on the customer's account.
+     */
+    public static final String API_AUDIENCE = "terminal.api.audience";
+    public static final String DEFAULT_API_AUDIENCE = "terminal-api";
+
     private TerminalSettings() {
+    }
+
+    public static String apiAudience(RealmModel realm) {
+        return get(realm, API_AUDIENCE, DEFAULT_API_AUDIENCE);
     }
 
     public static String supportContact(RealmModel realm) {

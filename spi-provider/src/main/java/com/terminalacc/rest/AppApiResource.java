@@ -65,6 +65,10 @@ public class AppApiResource {
         AuthResult auth = CustomerAuthenticator.bearer(session, realm);
         RoleModel role = realm.getRole(APP_ROLE);
         boolean app = auth.user().getServiceAccountClientLink() != null && role != null && auth.user().hasRole(role);
+        if (!app) {
+            // an application is trusted by its dedicated role; a user's token must have been issued for this API
+            CustomerAuthenticator.requireApiAudience(realm, auth);
+        }
         return new Caller(auth, app);
     }
 

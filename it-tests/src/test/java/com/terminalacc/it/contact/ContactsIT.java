@@ -10,6 +10,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.TerminalRealmConfig;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -241,5 +242,26 @@ class ContactsIT extends AbstractTerminalIT {
         assertEquals("not_authenticated", r.code());
         ApiResponse forged = Api.customer(REALM, () -> "not.a.token").get("contacts");
         assertEquals(401, forged.status());
+    }
+
+    @Test
+    void tokenIssuedToAnotherClientIsRefused() { // security: only tokens issued for the Terminal API act on an account
+        TestAccount acc = newBusinessAccount();
+        String token = Api.passwordGrant(REALM, TerminalRealmConfig.OTHER_CLIENT, acc.ownerEmail(), PASSWORD).get("access_token").asText();
+        int before = as(acc.ownerEmail()).get("contacts").body().get("total").asInt();
+        Api other = Api.customer(REALM, () -> token);
+        for (ApiResponse r : List.of(other.get("contacts"), other.get("me"), other.post("contacts", contact("Eve", "Other", acc.email("eve"))))) {
+            assertEquals(401, r.status(), r.toString());
+            assertEquals("token_audience", r.code());
+            assertTrue(r.message().contains("terminal-api"), r.message());
+        }
+        assertEquals(before, as(acc.ownerEmail()).get("contacts").body().get("total").asInt(), "the refused request changed nothing");
+        ApiResponse app = new Api(Api.BASE + "/realms/" + REALM + "/acc/app", () -> token).get("permissions");
+        assertEquals(401, app.status(), app.toString());
+        assertEquals("token_audience", app.code());
+        assertTrue(other.language("de").get("me").message().contains("nicht für die Terminal-API ausgestellt"));
+        // the same user through a client with the terminal scope is accepted
+        assertEquals(200, as(acc.ownerEmail()).get("me").status());
+        assertEquals(200, appAs(acc.ownerEmail()).get("permissions").status());
     }
 }

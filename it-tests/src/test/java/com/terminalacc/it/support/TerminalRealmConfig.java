@@ -14,6 +14,8 @@ public class TerminalRealmConfig implements RealmConfig {
 
     public static final String TEST_CLIENT = "it-client";
     public static final String TEST_CLIENT_SECRET = "it-secret";
+    /** A client of the realm without the {@code terminal} client scope: its tokens lack the Terminal API audience. */
+    public static final String OTHER_CLIENT = "it-other-app";
 
     @Override
     public RealmBuilder configure(RealmBuilder realm) {
@@ -34,7 +36,15 @@ public class TerminalRealmConfig implements RealmConfig {
         audience.setConfig(Map.of("included.client.audience", TEST_CLIENT, "access.token.claim", "true", "introspection.token.claim", "true"));
         client.setProtocolMappers(java.util.List.of(audience));
         client.setDefaultClientScopes(java.util.List.of("basic", "web-origins", "acr", "profile", "roles", "email", "terminal"));
-        return realm.clients(client)
+        ClientRepresentation other = new ClientRepresentation();
+        other.setClientId(OTHER_CLIENT);
+        other.setSecret(TEST_CLIENT_SECRET);
+        other.setPublicClient(false);
+        other.setDirectAccessGrantsEnabled(true);
+        other.setStandardFlowEnabled(false);
+        other.setEnabled(true);
+        other.setDefaultClientScopes(java.util.List.of("basic", "profile", "roles", "email"));
+        return realm.clients(client, other)
                 .smtp("localhost", 3025, "terminal@example.com");
     }
 
