@@ -6,6 +6,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import com.terminalacc.user.OutsideChangeGuard;
+
 /** Mounts the customer side of Terminal ACC under {@code /realms/{realm}/acc}. */
 public class AccRealmResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -31,6 +33,7 @@ public class AccRealmResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new OutsideChangeGuard()); // the account invariants also against the admin console
     }
 
     @Override

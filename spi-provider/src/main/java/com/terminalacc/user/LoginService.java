@@ -286,6 +286,36 @@ public class LoginService {
         audit.record(Audit.USER, OperationType.DELETE, loginPath(contact), before, null);
     }
 
+    // ---- changes made outside the ACC (Keycloak's admin console or admin API), see OutsideChangeGuard
+
+    /**
+     * A contact's user is being deleted by something other than the ACC: the rules of deleting the login here apply
+     * (S-ROL-3 last Owner, S-CLD-3 last Cloud-Admin); otherwise its cloud memberships go and the contact stays.
+     */
+    public void userRemovedOutside(ContactEntity contact, UserModel user) {
+        Persistence.flush(em);
+        new AccountService(session, realm).lock(contact.getAccountId());
+        TerminalRole role = user.isEnabled() ? TerminalRole.of(realm, user).orElse(null) : null;
+        requireNotLastOwner(new ActiveLogin(contact, user, role), null);
+        new CloudService(session, realm).releaseUser(user.getId());
+        contact.setUserId(null);
+        contact.setInitialCredentialId(null);
+        contact.setInitialPasswordExpiresAt(null);
+        Persistence.flush(em);
+    }
+
+    /**
+     * The realm role Owner was just taken from a contact's user (already written in this transaction): refused if the
+     * account is left without an active Owner (S-ROL-3). The ACC's own paths check first and pass here.
+     */
+    public void ownerRevokedOutside(ContactEntity contact, UserModel user) {
+        Persistence.flush(em);
+        new AccountService(session, realm).lock(contact.getAccountId());
+        if (user.isEnabled() && countOwners(contact.getAccountId()) == 0) {
+            throw new TerminalException(ErrorCode.LAST_OWNER);
+        }
+    }
+
     /** Account deletion removes every user of the account without the last-Owner rule. */
     public void deleteUserOfRemovedAccount(ContactEntity contact) {
         if (contact.getUserId() == null) {

@@ -1,13 +1,7 @@
 package com.terminalacc.it.cloud;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -15,6 +9,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.Parallel;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +31,7 @@ class CloudAdminConcurrencyIT extends AbstractTerminalIT {
         for (int round = 0; round < ROUNDS; round++) {
             String cloud = newCloud(asA, "Race " + round);
             assertEquals(201, asA.post("clouds/" + cloud + "/members", Map.of("contactId", b.contactId(), "type", "ADMIN")).status());
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> asA.patch("clouds/" + cloud + "/members/" + b.contactId(), Map.of("type", "MEMBER")),
                     () -> asB.patch("clouds/" + cloud + "/members/" + a.contactId(), Map.of("type", "MEMBER")));
             assertOneAdminLeft(asA, cloud, results);
@@ -54,7 +49,7 @@ class CloudAdminConcurrencyIT extends AbstractTerminalIT {
         for (int round = 0; round < ROUNDS; round++) {
             String cloud = newCloud(asA, "Removal race " + round);
             assertEquals(201, asA.post("clouds/" + cloud + "/members", Map.of("contactId", b.contactId(), "type", "ADMIN")).status());
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> asA.delete("clouds/" + cloud + "/members/" + b.contactId()),
                     () -> asB.delete("clouds/" + cloud + "/members/" + a.contactId()));
             assertOneAdminLeft(owner, cloud, results);
@@ -71,7 +66,7 @@ class CloudAdminConcurrencyIT extends AbstractTerminalIT {
             Api owner = as(acc.ownerEmail());
             String cloud = newCloud(asA, "Deactivation race");
             assertEquals(201, asA.post("clouds/" + cloud + "/members", Map.of("contactId", b.contactId(), "type", "ADMIN")).status());
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> owner.delete("contacts/" + a.contactId() + "/login"),
                     () -> asA.patch("clouds/" + cloud + "/members/" + b.contactId(), Map.of("type", "MEMBER")));
             assertTrue(results.stream().noneMatch(r -> r.status() >= 500), results.toString());
@@ -99,27 +94,5 @@ class CloudAdminConcurrencyIT extends AbstractTerminalIT {
             }
         }
         return admins;
-    }
-
-    static List<ApiResponse> race(Callable<ApiResponse> a, Callable<ApiResponse> b) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Callable<ApiResponse> c : List.of(a, b)) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> results = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

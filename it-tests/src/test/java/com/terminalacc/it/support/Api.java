@@ -42,6 +42,11 @@ public final class Api {
         return new Api(BASE + "/admin/realms/" + realm + "/acc", token);
     }
 
+    /** Keycloak's own admin REST API of the realm ({@code /admin/realms/{realm}}), as the admin console calls it. */
+    public static Api keycloakAdmin(String realm, Supplier<String> token) {
+        return new Api(BASE + "/admin/realms/" + realm, token);
+    }
+
     /** Sends {@code Accept-Language} with this language from now on. */
     public Api language(String language) {
         Api copy = new Api(base, token);
@@ -55,6 +60,11 @@ public final class Api {
 
     public ApiResponse delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** DELETE with a JSON body, as Keycloak's role-mapping endpoints take it. */
+    public ApiResponse delete(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").method("DELETE", body(body)));
     }
 
     public ApiResponse post(String path, Object body) {
@@ -132,11 +142,16 @@ public final class Api {
 
     /** The full token response of a password grant of the test client (access, refresh, ...). */
     public static JsonNode passwordGrant(String realm, String username, String password) {
+        return passwordGrant(realm, TerminalRealmConfig.TEST_CLIENT, username, password);
+    }
+
+    /** The full token response of a password grant of one of the test clients (they share one secret). */
+    public static JsonNode passwordGrant(String realm, String clientId, String username, String password) {
         ApiResponse r = send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                         "grant_type", "password",
-                        "client_id", TerminalRealmConfig.TEST_CLIENT,
+                        "client_id", clientId,
                         "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
                         "username", username,
                         "password", password,

@@ -1,13 +1,7 @@
 package com.terminalacc.it.user;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -15,6 +9,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.Parallel;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +28,7 @@ class LastOwnerConcurrencyIT extends AbstractTerminalIT {
     void twoOwnersDemotedAtTheSameMomentLeaveOne() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Fixture f = twoOwners();
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> f.staff.put(f.path + f.first + "/login/role", Map.of("role", "admin")),
                     () -> f.staff.put(f.path + f.second + "/login/role", Map.of("role", "admin")));
             assertExactlyOneRefused(results, f);
@@ -44,7 +39,7 @@ class LastOwnerConcurrencyIT extends AbstractTerminalIT {
     void twoOwnersDeactivatedAtTheSameMomentLeaveOne() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Fixture f = twoOwners();
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> f.staff.delete(f.path + f.first + "/login"),
                     () -> f.staff.delete(f.path + f.second + "/login"));
             assertExactlyOneRefused(results, f);
@@ -55,7 +50,7 @@ class LastOwnerConcurrencyIT extends AbstractTerminalIT {
     void twoOwnerContactsDeletedAtTheSameMomentLeaveOne() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Fixture f = twoOwners();
-            List<ApiResponse> results = race(
+            List<ApiResponse> results = Parallel.race(
                     () -> f.staff.delete(f.path + f.first),
                     () -> f.staff.delete(f.path + f.second));
             assertExactlyOneRefused(results, f);
@@ -82,28 +77,6 @@ class LastOwnerConcurrencyIT extends AbstractTerminalIT {
         String path = "accounts/" + acc.id() + "/contacts/";
         assertEquals(200, staff().put(path + second.contactId() + "/login/role", Map.of("role", "owner")).status());
         return new Fixture(staff(), path, acc.ownerContactId(), second.contactId(), acc.id());
-    }
-
-    private static List<ApiResponse> race(Callable<ApiResponse> a, Callable<ApiResponse> b) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Callable<ApiResponse> c : List.of(a, b)) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> results = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void assertExactlyOneRefused(List<ApiResponse> results, Fixture f) {
