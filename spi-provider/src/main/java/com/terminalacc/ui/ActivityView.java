@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.activity.ActivityEntry;
@@ -41,15 +42,19 @@ final class ActivityView {
             String label = ctx.msg(key);
             row.put("what", label.equals(key) ? e.type() + (e.operation() == null ? "" : " " + e.operation()) : label);
             row.put("who", e.actorName() != null ? e.actorName() : e.ipAddress() != null ? e.ipAddress() : "–");
-            row.put("changes", changes(e.before(), e.after()));
+            row.put("changes", changes(e.before(), e.after(), ctx::msg));
             row.put("error", e.error() == null ? "" : e.error());
             rows.add(row);
         }
         return rows;
     }
 
-    /** "field: before → after" for every field that differs; ids are left out. */
-    static List<String> changes(JsonNode before, JsonNode after) {
+    /**
+     * "Field: before → after" for every field that differs, in the page's language: field names as labels
+     * ({@code acc.activity.field.*}, else the form's {@code acc.field.*}), yes/no, role and module names as the pages
+     * show them; ids are left out.
+     */
+    static List<String> changes(JsonNode before, JsonNode after, Function<String, String> msg) {
         Set<String> fields = new LinkedHashSet<>();
         collect(before, fields);
         collect(after, fields);
@@ -58,10 +63,10 @@ final class ActivityView {
             if (f.endsWith("Id") || f.equals("id")) {
                 continue;
             }
-            String b = text(before, f);
-            String a = text(after, f);
+            String b = text(before, f, msg);
+            String a = text(after, f, msg);
             if (!b.equals(a)) {
-                changes.add(f + ": " + b + " → " + a);
+                changes.add(label(f, msg) + ": " + b + " → " + a);
             }
         }
         return changes;
@@ -75,11 +80,63 @@ final class ActivityView {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String label(String field, Function<String, String> msg) {
+        String label = message(msg, "acc.activity.field." + field);
+        if (label == null) {
+            label = message(msg, "acc.field." + field);
+        }
+        return label == null ? field : label;
+    }
+
+    private static String text(JsonNode node, String field, Function<String, String> msg) {
         if (node == null || !node.isObject() || !node.has(field) || node.get(field).isNull()) {
             return "–";
         }
         JsonNode v = node.get(field);
-        return v.isValueNode() ? v.asText() : v.toString();
+        if (v.isBoolean()) {
+            return msg.apply(v.asBoolean() ? "acc.yes" : "acc.no");
+        }
+        if (v.isArray()) {
+            List<String> items = new ArrayList<>();
+            v.forEach(item -> items.add(value(field, item.asText(), msg)));
+            return items.isEmpty() ? "–" : String.join(", ", items);
+        }
+        return v.isValueNode() ? value(field, v.asText(), msg) : v.toString();
+    }
+
+    /** Roles, modules, cloud types and permissions by the names the pages use for them; anything else as stored. */
+    private static String value(String field, String raw, Function<String, String> msg) {
+        String label = switch (field) {
+            case "role" -> message(msg, "acc.role." + raw);
+            case "modules" -> message(msg, "acc.module." + raw);
+            case "type" -> message(msg, "acc.cloud.type." + raw);
+            case "status" -> message(msg, "acc.request." + raw);
+            case "permissions" -> permissions(raw, msg);
+            default -> null;
+        };
+        return label == null ? raw : label;
+    }
+
+    /** A cloud permission string ({@code rwoa}) as "Read, Write, Order"; Cloud-Admin shows in the type. */
+    private static String permissions(String raw, Function<String, String> msg) {
+        List<String> names = new ArrayList<>();
+        for (char p : raw.toCharArray()) {
+            String key = switch (p) {
+                case 'r' -> "acc.perm.read";
+                case 'w' -> "acc.perm.write";
+                case 'o' -> "acc.perm.order";
+                default -> null;
+            };
+            if (key != null) {
+                names.add(msg.apply(key));
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** The message for a key, or null where the bundle has none (the page's lookup answers the key itself). */
+    private static String message(Function<String, String> msg, String key) {
+        String text = msg.apply(key);
+        return text == null || text.equals(key) ? null : text;
     }
 }

@@ -12,6 +12,7 @@ import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** S-TOK-2, S-TOK-3: the check API answers from the current state, for the user itself and for applications. */
 @KeycloakIntegrationTest(config = TerminalServerConfig.class)
@@ -35,6 +36,9 @@ class CheckApiIT extends AbstractTerminalIT {
                 Map.of("productId", product, "action", "move"),
                 Map.of("productId", "unknown-" + uid(), "action", "read"))));
         assertEquals(200, r.status(), r.toString());
+        // the server's share of the answer, for applications and the benchmark
+        String timing = r.headers().firstValue("Server-Timing").orElse("");
+        assertTrue(timing.matches("acc;dur=\\d+\\.\\d\\d"), timing);
         List<Boolean> expected = List.of(true, true, false, true, false, false);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), r.body().get("results").get(i).get("allowed").asBoolean(), "check " + i + ": " + r.raw());

@@ -43,6 +43,15 @@ class CloudJourneyIT extends AbstractTerminalIT {
             b.submit("#add-member");
             assertTrue(b.text().contains("The member was added."), b.text());
             assertTrue(b.find("tr[data-member='" + member.email() + "']").getText().contains("Test"));
+            // change the member's permissions in its row (type, permissions and Save sit in three cells of one form)
+            String row = "tr[data-member='" + member.email() + "'] ";
+            b.check(row + "input[name=order]");
+            b.click(row + "button[form]");
+            assertTrue(b.text().contains("The member was saved."), b.text());
+            assertEquals("rwo", as(member.email()).get("clouds/" + cloudId).text("permissions"));
+            b.click(row + "input[name=order]");
+            b.click(row + "button[form]");
+            assertTrue(b.text().contains("The member was saved."), b.text());
             // the last Cloud-Admin cannot be removed: the message says so
             b.submit("tr[data-member='" + provider.ownerEmail() + "'] form.acc-inline-form");
             assertTrue(b.text().contains("A cloud always needs at least one Cloud-Admin"), b.text());

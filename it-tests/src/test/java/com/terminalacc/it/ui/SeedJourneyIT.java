@@ -77,6 +77,10 @@ class SeedJourneyIT extends AbstractTerminalIT {
             assertTrue(b.text().contains("Der Login wurde aktiviert."), b.text());
             assertTrue(b.find("#detail-role").getText().contains("Admin"));
             assertTrue(b.text().contains("Aktivitäten-Log") && b.text().contains("Login aktiviert"), b.text());
+            // the log names fields and values as the pages do (S-ACT-2), not as stored
+            String log = b.find("#activity").getText();
+            assertTrue(log.contains("Rolle: – → Admin") && log.contains("Modulberechtigungen: – → Support")
+                    && log.contains("Support-Berechtigung: – → Ja") && !log.contains("supportPermission"), log);
             assertTrue(b.text().contains("Zugeteilte Clouds"));
             b.screenshot("acc-user-detail-de");
         }

@@ -19,24 +19,34 @@
                 <tr data-member="${(mem.email())!""}">
                     <td data-label="${msg('acc.field.name')}">${(mem.firstName())!""} ${(mem.lastName())!""}<br><span class="acc-muted">${(mem.email())!""}</span><#if mem.partner()> <span class="acc-badge">${msg("acc.cloud.partnerMember")}</span></#if></td>
                     <#if manage || (partner && mem.partner())>
-                    <td colspan="3" data-label="${msg('acc.cloud.permissions')}">
-                        <form method="post" action="${acc}/clouds/${cloud.id()}/members/${mem.contactId()}" class="acc-member-form">
+                    <#assign fid = "member-" + mem.contactId()>
+                    <td data-label="${msg('acc.cloud.type')}">
+                        <#-- one form per row; the inputs of the next cells belong to it through their form attribute -->
+                        <form method="post" action="${acc}/clouds/${cloud.id()}/members/${mem.contactId()}" class="acc-member-form" id="${fid}">
                             <@layout.csrfField/>
-                            <label class="acc-visually-hidden" for="type-${mem.contactId()}">${msg("acc.cloud.type")}</label>
-                            <select class="pf-v5-c-form-control" id="type-${mem.contactId()}" name="type" <#if mem.partner()>disabled</#if>>
-                                <option value="MEMBER" <#if mem.type().name() == "MEMBER">selected</#if>>${msg("acc.cloud.type.MEMBER")}</option>
-                                <#if !mem.partner()><option value="ADMIN" <#if mem.type().name() == "ADMIN">selected</#if>>${msg("acc.cloud.type.ADMIN")}</option></#if>
-                            </select>
                             <#if mem.partner()><input type="hidden" name="type" value="MEMBER"></#if>
+                        </form>
+                        <label class="acc-visually-hidden" for="type-${mem.contactId()}">${msg("acc.cloud.type")}</label>
+                        <select class="pf-v5-c-form-control acc-select-auto" id="type-${mem.contactId()}" name="type" form="${fid}" <#if mem.partner()>disabled</#if>>
+                            <option value="MEMBER" <#if mem.type().name() == "MEMBER">selected</#if>>${msg("acc.cloud.type.MEMBER")}</option>
+                            <#if !mem.partner()><option value="ADMIN" <#if mem.type().name() == "ADMIN">selected</#if>>${msg("acc.cloud.type.ADMIN")}</option></#if>
+                        </select>
+                    </td>
+                    <td data-label="${msg('acc.cloud.permissions')}">
+                        <div class="acc-checks">
                             <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" checked disabled id="r-${mem.contactId()}"><label class="pf-v5-c-check__label" for="r-${mem.contactId()}">${msg("acc.perm.read")}</label></span>
-                            <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" name="write" id="w-${mem.contactId()}" <#if mem.write()>checked</#if>><label class="pf-v5-c-check__label" for="w-${mem.contactId()}">${msg("acc.perm.write")}</label></span>
-                            <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" name="order" id="o-${mem.contactId()}" <#if mem.order()>checked</#if>><label class="pf-v5-c-check__label" for="o-${mem.contactId()}">${msg("acc.perm.order")}</label></span>
-                            <button class="pf-v5-c-button pf-m-secondary pf-m-small" type="submit">${msg("acc.save")}</button>
-                        </form>
-                        <form method="post" action="${acc}/clouds/${cloud.id()}/members/${mem.contactId()}/remove" class="acc-inline-form">
-                            <@layout.csrfField/>
-                            <button class="pf-v5-c-button pf-m-link acc-danger" type="submit">${msg("acc.cloud.removeMember")}</button>
-                        </form>
+                            <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" name="write" form="${fid}" id="w-${mem.contactId()}" <#if mem.write()>checked</#if>><label class="pf-v5-c-check__label" for="w-${mem.contactId()}">${msg("acc.perm.write")}</label></span>
+                            <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" name="order" form="${fid}" id="o-${mem.contactId()}" <#if mem.order()>checked</#if>><label class="pf-v5-c-check__label" for="o-${mem.contactId()}">${msg("acc.perm.order")}</label></span>
+                        </div>
+                    </td>
+                    <td data-label="${msg('acc.actions')}">
+                        <div class="acc-checks">
+                            <button class="pf-v5-c-button pf-m-secondary pf-m-small" type="submit" form="${fid}">${msg("acc.save")}</button>
+                            <form method="post" action="${acc}/clouds/${cloud.id()}/members/${mem.contactId()}/remove" class="acc-inline-form">
+                                <@layout.csrfField/>
+                                <button class="pf-v5-c-button pf-m-link acc-danger" type="submit">${msg("acc.cloud.removeMember")}</button>
+                            </form>
+                        </div>
                     </td>
                     <#else>
                     <td data-label="${msg('acc.cloud.type')}">${msg("acc.cloud.type." + mem.type().name())}</td>
