@@ -18,6 +18,8 @@ public class DemoData {
     static final String DOMAIN = "demo.example";
     static final String OWNER = "owner@" + DOMAIN;
     static final String OWNER_PASSWORD = "Demo-Owner-2026";
+    static final String STAFF = "staff@provider.example";
+    static final String STAFF_PASSWORD = "Demo-Staff-2026";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
@@ -48,8 +50,20 @@ public class DemoData {
                     "{\"type\":\"password\",\"value\":\"" + OWNER_PASSWORD + "\",\"temporary\":false}");
             send("PUT", realm + "/users/" + userId, token, "{\"requiredActions\":[]}");
         }
+        // a provider employee for the staff area: a realm user with the role terminal-staff, no customer account
+        String staffQuery = realm + "/users?exact=true&username=" + URLEncoder.encode(STAFF, StandardCharsets.UTF_8);
+        if (send("GET", staffQuery, token, null).strip().equals("[]")) {
+            send("POST", realm + "/users", token, "{\"username\":\"" + STAFF + "\",\"email\":\"" + STAFF + "\",\"emailVerified\":true,"
+                    + "\"firstName\":\"Sam\",\"lastName\":\"Support\",\"enabled\":true,\"attributes\":{\"locale\":[\"de\"]}}");
+            String staffId = first(send("GET", staffQuery, token, null), "\"id\":\"([^\"]+)\"");
+            send("PUT", realm + "/users/" + staffId + "/reset-password", token,
+                    "{\"type\":\"password\",\"value\":\"" + STAFF_PASSWORD + "\",\"temporary\":false}");
+            String role = send("GET", realm + "/roles/terminal-staff", token, null);
+            send("POST", realm + "/users/" + staffId + "/role-mappings/realm", token, "[" + role + "]");
+        }
         System.out.println("  Demo account            Demo GmbH (demo.example)");
         System.out.println("  Demo Owner              " + OWNER + " / " + OWNER_PASSWORD);
+        System.out.println("  Demo staff              " + STAFF + " / " + STAFF_PASSWORD + "  (staff area: " + base + "/realms/terminal/acc/staff/accounts)");
     }
 
     static String token(String base, String user, String password) throws Exception {

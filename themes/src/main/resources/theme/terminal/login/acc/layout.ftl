@@ -38,7 +38,7 @@
         </#if>
     </div>
 </header>
-<#if nav?? && active != "home" && active != "staff" && nav.acc>
+<#if nav?? && active != "home" && !active?starts_with("staff") && nav.acc>
 <nav class="acc-tabs" aria-label="${msg('acc.title')}">
     <ul role="list">
         <#if nav.contacts><li><a href="${acc}/contacts" <#if active == "contacts">aria-current="page"</#if>>${msg("acc.nav.contacts")}</a></li></#if>
@@ -48,11 +48,11 @@
     </ul>
 </nav>
 </#if>
-<#if nav?? && active == "staff">
+<#if nav?? && active?starts_with("staff")>
 <nav class="acc-tabs" aria-label="${msg('acc.menu.staff')}">
     <ul role="list">
-        <li><a href="${acc}/staff/accounts">${msg("acc.staff.accounts")}</a></li>
-        <li><a href="${acc}/staff/owner-requests">${msg("acc.staff.ownerRequests")}</a></li>
+        <li><a href="${acc}/staff/accounts" <#if active == "staff-accounts">aria-current="page"</#if>>${msg("acc.staff.accounts")}</a></li>
+        <li><a href="${acc}/staff/owner-requests" <#if active == "staff-requests">aria-current="page"</#if>>${msg("acc.staff.ownerRequests")}</a></li>
     </ul>
 </nav>
 </#if>

@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title=account.name() active="staff">
+<@layout.page title=account.name() active="staff-accounts">
     <h1 class="acc-h1">${account.name()}</h1>
     <@layout.error text=(error!"")/>
     <section class="acc-panel" aria-labelledby="h-settings">

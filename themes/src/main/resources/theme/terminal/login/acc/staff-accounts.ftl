@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title=msg("acc.staff.accounts") active="staff">
+<@layout.page title=msg("acc.staff.accounts") active="staff-accounts">
     <h1 class="acc-h1">${msg("acc.staff.accounts")}</h1>
     <form class="acc-search" method="get" action="${acc}/staff/accounts" role="search">
         <label class="acc-visually-hidden" for="search">${msg("acc.contacts.search")}</label>

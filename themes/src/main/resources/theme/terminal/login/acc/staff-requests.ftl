@@ -1,6 +1,6 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
-<@layout.page title=msg("acc.staff.ownerRequests") active="staff">
+<@layout.page title=msg("acc.staff.ownerRequests") active="staff-requests">
     <h1 class="acc-h1">${msg("acc.staff.ownerRequests")}</h1>
     <@layout.error text=(error!"")/>
     <h2 class="acc-h2">${msg("acc.staff.pending")}</h2>
@@ -14,7 +14,7 @@
                 <td data-label="${msg('acc.field.name')}">${(r.contactName())!""}<br><span class="acc-muted">${(r.contactEmail())!""}</span></td>
                 <td data-label="${msg('acc.account.ownerRequestReason')}">${r.reason()}</td>
                 <td data-label="${msg('acc.staff.requestedBy')}">${(r.requestedByName())!""}</td>
-                <td data-label="${msg('acc.actions')}">
+                <td data-label="${msg('acc.actions')}"><div class="acc-decide">
                     <form method="post" action="${acc}/staff/owner-requests/${r.id()}/approve" class="acc-inline-form"><@layout.csrfField/><button class="pf-v5-c-button pf-m-primary acc-green" type="submit">${msg("acc.staff.approve")}</button></form>
                     <form method="post" action="${acc}/staff/owner-requests/${r.id()}/reject" class="acc-inline-form acc-form--row">
                         <@layout.csrfField/>
@@ -22,7 +22,7 @@
                         <input class="pf-v5-c-form-control" id="reason-${r.id()}" name="reason" placeholder="${msg('acc.staff.rejectReason')}" required>
                         <button class="pf-v5-c-button pf-m-secondary" type="submit">${msg("acc.staff.reject")}</button>
                     </form>
-                </td>
+                </div></td>
             </tr>
         </#list>
         </tbody>

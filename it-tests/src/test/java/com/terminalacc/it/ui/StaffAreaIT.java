@@ -1,0 +1,130 @@
+package com.terminalacc.it.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.terminalacc.it.support.AbstractTerminalIT;
+import com.terminalacc.it.support.Api;
+import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.Browser;
+import com.terminalacc.it.support.TerminalServerConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The staff area in the browser (S-STF-1, S-ACC-4, S-ROL-2): a provider employee with the realm role
+ * {@code terminal-staff} finds an account, switches its Access Control Center off and edits its domains, approves one
+ * owner request and rejects another with a reason; a customer's Owner is refused the staff pages.
+ */
+@KeycloakIntegrationTest(config = TerminalServerConfig.class)
+class StaffAreaIT extends AbstractTerminalIT {
+
+    static final String ACC = Api.BASE + "/realms/" + REALM + "/acc/";
+
+    /** A provider employee: a realm user without an account, holding the staff role. */
+    private String newStaffUser() {
+        String email = "staff-" + uid() + "@provider.test";
+        UserRepresentation u = new UserRepresentation();
+        u.setUsername(email);
+        u.setEmail(email);
+        u.setFirstName("Sven");
+        u.setLastName("Staff");
+        u.setEnabled(true);
+        u.setEmailVerified(true);
+        String id;
+        try (Response r = realm.admin().users().create(u)) {
+            assertEquals(201, r.getStatus());
+            String path = r.getLocation().getPath();
+            id = path.substring(path.lastIndexOf('/') + 1);
+        }
+        setPassword(id, PASSWORD);
+        realm.admin().users().get(id).roles().realmLevel().add(List.of(realm.admin().roles().get("terminal-staff").toRepresentation()));
+        return email;
+    }
+
+    private static WebElement pendingRow(Browser b, String email) {
+        return b.all("#pending-requests tbody tr").stream().filter(row -> row.getText().contains(email)).findFirst()
+                .orElseThrow(() -> new AssertionError("no pending request of " + email + ": " + b.text()));
+    }
+
+    @Test
+    void staffManagesAccountsAndDecidesOwnerRequests() {
+        TestAccount acc = newBusinessAccount();
+        TestAccount other = newBusinessAccount();
+        Api owner = as(other.ownerEmail());
+        String approveEmail = other.email("clara-" + uid());
+        String rejectEmail = other.email("rolf-" + uid());
+        String approveContact = owner.post("contacts", contact("Clara", "Chefin", approveEmail)).text("id");
+        String rejectContact = owner.post("contacts", contact("Rolf", "Rat", rejectEmail)).text("id");
+        assertEquals(201, owner.post("owner-requests", Map.of("contactId", approveContact, "reason", "Second managing director")).status());
+        ApiResponse toReject = owner.post("owner-requests", Map.of("contactId", rejectContact, "reason", "Works a lot"));
+        assertEquals(201, toReject.status(), toReject.toString());
+        String staffEmail = newStaffUser();
+        try (Browser b = Browser.open("en")) {
+            // the accounts list, searched by name
+            b.go(ACC + "staff/accounts").login(staffEmail, PASSWORD);
+            b.waitFor("#accounts");
+            b.type("#search", acc.name());
+            b.submit("form.acc-search");
+            assertTrue(b.find("#accounts").getText().contains(acc.name()), b.text());
+            assertFalse(b.find("#accounts").getText().contains(other.name()), "the search narrows the list");
+            b.screenshot("acc-staff-accounts-en");
+            // the account: ACC off, a second domain
+            b.clickText(acc.name());
+            b.waitFor("#staff-account-form");
+            assertTrue(b.find("#staff-contacts").getText().contains(acc.ownerEmail()), b.text());
+            b.click("#accEnabled");
+            b.find("#domains").sendKeys("\nshop-" + acc.domain());
+            b.submit("#staff-account-form");
+            assertTrue(b.text().contains("The account was saved."), b.text());
+            b.screenshot("acc-staff-account-en");
+            ApiResponse saved = staff().get("accounts/" + acc.id());
+            assertEquals("false", saved.text("accEnabled"));
+            assertTrue(saved.body().get("domains").toString().contains("shop-" + acc.domain()), saved.raw());
+            assertEquals(403, as(acc.ownerEmail()).get("me").status(), "S-ACC-4: the customer sees the ACC switched off");
+
+            // owner requests: approve one, reject the other with a reason
+            b.go(ACC + "staff/owner-requests");
+            b.waitFor("#pending-requests");
+            assertTrue(pendingRow(b, approveEmail).getText().contains("Second managing director"), b.text());
+            b.screenshot("acc-staff-requests-en");
+            pendingRow(b, approveEmail).findElement(By.cssSelector("form[action$='/approve'] button")).click();
+            assertTrue(b.text().contains("The request was approved; the person is now an Owner."), b.text());
+            WebElement reject = pendingRow(b, rejectEmail).findElement(By.cssSelector("form[action$='/reject']"));
+            reject.findElement(By.name("reason")).sendKeys("Please send the commercial register extract");
+            reject.findElement(By.cssSelector("button")).click();
+            assertTrue(b.text().contains("The request was rejected."), b.text());
+        }
+        String path = "accounts/" + other.id() + "/contacts/";
+        assertEquals("owner", staff().get(path + approveContact).text("role"));
+        assertEquals("ACTIVE", staff().get(path + approveContact).text("loginStatus"));
+        ApiResponse rejected = owner.get("owner-requests/" + toReject.text("id"));
+        assertEquals("REJECTED", rejected.text("status"));
+        assertEquals("Please send the commercial register extract", rejected.text("decisionReason"));
+        assertEquals("NONE", staff().get(path + rejectContact).text("loginStatus"));
+    }
+
+    @Test
+    void customerOwnerIsRefusedTheStaffArea() { // S-STF-1
+        TestAccount acc = newBusinessAccount();
+        try (Browser b = Browser.open("en")) {
+            b.go(ACC + "staff/accounts").login(acc.ownerEmail(), PASSWORD);
+            b.waitFor("#forbidden");
+            assertTrue(b.text().contains("You do not have the permission for this page."), b.text());
+            assertFalse(b.has("#accounts"));
+            b.go(ACC + "staff/owner-requests");
+            b.waitFor("#forbidden");
+            assertFalse(b.has("#pending-requests"));
+        }
+    }
+}
