@@ -275,24 +275,17 @@ public class LoginService {
 
     /** Removes the user of a contact that is being deleted; refuses to remove the account's last Owner. */
     public void removeUser(Actor actor, ContactEntity contact, UserModel user, Audit audit) {
-        new AccountService(session, realm).lock(contact.getAccountId());
-        TerminalRole role = user.isEnabled() ? TerminalRole.of(realm, user).orElse(null) : null;
-        requireNotLastOwner(new ActiveLogin(contact, user, role), null);
-        new CloudService(session, realm).releaseUser(user.getId()); // S-CLD-3
+        TerminalRole role = detachUser(contact, user);
         Map<String, Object> before = loginSnapshot(user, role, ModuleCatalog.of(realm).held(user));
-        contact.setUserId(null);
-        Persistence.flush(em);
         session.users().removeUser(realm, user);
         audit.record(Audit.USER, OperationType.DELETE, loginPath(contact), before, null);
     }
 
-    // ---- changes made outside the ACC (Keycloak's admin console or admin API), see OutsideChangeGuard
-
     /**
-     * A contact's user is being deleted by something other than the ACC: the rules of deleting the login here apply
-     * (S-ROL-3 last Owner, S-CLD-3 last Cloud-Admin); otherwise its cloud memberships go and the contact stays.
+     * Before a contact's user goes, under the account lock: refuses the last Owner (S-ROL-3) and the only Cloud-Admin
+     * of a cloud (S-CLD-3), removes the user's cloud memberships and unlinks the contact. Returns the user's role.
      */
-    public void userRemovedOutside(ContactEntity contact, UserModel user) {
+    private TerminalRole detachUser(ContactEntity contact, UserModel user) {
         Persistence.flush(em);
         new AccountService(session, realm).lock(contact.getAccountId());
         TerminalRole role = user.isEnabled() ? TerminalRole.of(realm, user).orElse(null) : null;
@@ -302,6 +295,17 @@ public class LoginService {
         contact.setInitialCredentialId(null);
         contact.setInitialPasswordExpiresAt(null);
         Persistence.flush(em);
+        return role;
+    }
+
+    // ---- changes made outside the ACC (Keycloak's admin console or admin API), see OutsideChangeGuard
+
+    /**
+     * A contact's user is being deleted by something other than the ACC: the rules of deleting the login here apply
+     * (S-ROL-3 last Owner, S-CLD-3 last Cloud-Admin); otherwise its cloud memberships go and the contact stays.
+     */
+    public void userRemovedOutside(ContactEntity contact, UserModel user) {
+        detachUser(contact, user);
     }
 
     /**
