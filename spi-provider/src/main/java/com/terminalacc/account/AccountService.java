@@ -145,9 +145,7 @@ public class AccountService {
         AccountType type = v.oneOf("type", req.type(), AccountType.class, true);
         List<String> domains = domains(v, req.domains());
         String customerNumber = customerNumber(v, req.customerNumber());
-        if (req.owner() == null) {
-            v.add(new FieldError("owner", ErrorCode.FIELD_REQUIRED));
-        }
+        new ContactService(session, realm).validate(v, req.owner()); // all field errors at once
         v.throwIfInvalid();
 
         requireNameFree(name, null);

@@ -26,6 +26,7 @@ import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.common.Domains;
 import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.FieldError;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
@@ -139,13 +140,9 @@ public class ContactService {
             throw TerminalException.field("owner", ErrorCode.FIELD_REQUIRED);
         }
         Validator v = new Validator();
-        String firstName = v.name("firstName", input.firstName(), true);
-        String lastName = v.name("lastName", input.lastName(), true);
-        String email = v.email("email", input.email(), true);
-        String phone = v.text("phone", input.phone(), false, 50);
-        String jobTitle = v.text("jobTitle", input.jobTitle(), false, 100);
-        String locale = locale(v, input.locale());
+        NewContact c = clean(v, input);
         v.throwIfInvalid();
+        String email = c.email();
 
         if (enforceDomain) {
             requireEmailAllowed(account, email);
@@ -157,18 +154,39 @@ public class ContactService {
         contact.setId(KeycloakModelUtils.generateId());
         contact.setRealmId(realm.getId());
         contact.setAccountId(account.id());
-        contact.setFirstName(firstName);
-        contact.setLastName(lastName);
+        contact.setFirstName(c.firstName());
+        contact.setLastName(c.lastName());
         contact.setEmail(email);
-        contact.setPhone(emptyToNull(phone));
-        contact.setJobTitle(emptyToNull(jobTitle));
-        contact.setLocale(emptyToNull(locale));
+        contact.setPhone(emptyToNull(c.phone()));
+        contact.setJobTitle(emptyToNull(c.jobTitle()));
+        contact.setLocale(emptyToNull(c.locale()));
         contact.setSupportPermission(input.supportPermission() == null || input.supportPermission());
         contact.setCreatedAt(now);
         contact.setUpdatedAt(now);
         em.persist(contact);
         Persistence.flush(em);
         return contact;
+    }
+
+    /**
+     * Adds the field errors of a new contact's input to {@code v}, so that a form creating an account and its first
+     * contact in one step reports every error at once.
+     */
+    public void validate(Validator v, ContactInput input) {
+        if (input == null) {
+            v.add(new FieldError("owner", ErrorCode.FIELD_REQUIRED));
+        } else {
+            clean(v, input);
+        }
+    }
+
+    private record NewContact(String firstName, String lastName, String email, String phone, String jobTitle, String locale) {
+    }
+
+    private NewContact clean(Validator v, ContactInput input) {
+        return new NewContact(v.name("firstName", input.firstName(), true), v.name("lastName", input.lastName(), true),
+                v.email("email", input.email(), true), v.text("phone", input.phone(), false, 50),
+                v.text("jobTitle", input.jobTitle(), false, 100), locale(v, input.locale()));
     }
 
     public ContactEntity update(Actor actor, String accountId, String contactId, ContactUpdate update, Audit audit) {

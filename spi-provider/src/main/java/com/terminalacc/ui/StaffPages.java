@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
 import com.terminalacc.account.AccountRepresentation;
+import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountService;
 import com.terminalacc.auth.Actor;
@@ -25,6 +26,7 @@ import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalException;
+import com.terminalacc.contact.ContactRequests.ContactInput;
 import com.terminalacc.contact.ContactService;
 import com.terminalacc.owner.OwnerRequestService;
 import com.terminalacc.owner.OwnerRequests.Decision;
@@ -57,6 +59,65 @@ public class StaffPages {
         return ctx.page("acc/staff-accounts.ftl", m);
     }
 
+    /** S-STF-1, S-ACC-5: a new account with its first contact, who becomes its Owner and gets the onboarding e-mail. */
+    @GET
+    @Path("accounts/new")
+    public Response newAccountForm() {
+        PageContext ctx = PageContext.staff(session);
+        Map<String, Object> form = new HashMap<>();
+        form.put("type", "BUSINESS");
+        form.put("accEnabled", true);
+        return newAccountPage(ctx, form, null, Map.of(), 200);
+    }
+
+    @POST
+    @Path("accounts/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createAccount(MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        ContactInput owner = new ContactInput(PageContext.first(form, "firstName"), PageContext.first(form, "lastName"),
+                PageContext.first(form, "email"), optional(form, "phone"), optional(form, "jobTitle"), optional(form, "locale"), true);
+        CreateAccount req = new CreateAccount(PageContext.first(form, "name"), PageContext.first(form, "type"), domains(form),
+                "on".equals(PageContext.first(form, "accEnabled")), "on".equals(PageContext.first(form, "allowExternalEmails")),
+                optional(form, "customerNumber"), owner);
+        try {
+            String id = new AccountService(ctx.session(), ctx.realm()).create(ctx.staffActor(), req, ctx.audit()).id();
+            return ctx.redirect("staff/accounts/" + id, "accountCreated");
+        } catch (TerminalException e) {
+            Map<String, Object> values = new HashMap<>();
+            form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+            values.put("accEnabled", "on".equals(PageContext.first(form, "accEnabled")));
+            values.put("allowExternalEmails", "on".equals(PageContext.first(form, "allowExternalEmails")));
+            return newAccountPage(ctx, values, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
+        }
+    }
+
+    private Response newAccountPage(PageContext ctx, Map<String, Object> form, String error, Map<String, String> errors, int status) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("form", form);
+        m.put("error", error == null ? "" : error);
+        m.put("errors", errors);
+        return ctx.page("acc/staff-account-new.ftl", m, status);
+    }
+
+    /** An optional field: absent when left empty. */
+    private static String optional(MultivaluedMap<String, String> form, String name) {
+        String value = PageContext.first(form, name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The domains of a form's text area: one per line (commas and spaces also separate). */
+    private static List<String> domains(MultivaluedMap<String, String> form) {
+        List<String> domains = new ArrayList<>();
+        for (String d : ContactPages.nz(PageContext.first(form, "domains")).split("[,\\s]+")) {
+            if (!d.isBlank()) {
+                domains.add(d.strip());
+            }
+        }
+        return domains;
+    }
+
     @GET
     @Path("accounts/{id}")
     public Response account(@PathParam("id") String id) {
@@ -70,15 +131,9 @@ public class StaffPages {
     public Response updateAccount(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         PageContext ctx = PageContext.staff(session);
         ctx.checkCsrf(form);
-        List<String> domains = new ArrayList<>();
-        for (String d : ContactPages.nz(PageContext.first(form, "domains")).split("[,\\s]+")) {
-            if (!d.isBlank()) {
-                domains.add(d.strip());
-            }
-        }
         try {
             new AccountService(ctx.session(), ctx.realm()).update(ctx.staffActor(), id, new UpdateAccount(null,
-                    PageContext.first(form, "type"), domains, "on".equals(PageContext.first(form, "accEnabled")),
+                    PageContext.first(form, "type"), domains(form), "on".equals(PageContext.first(form, "accEnabled")),
                     "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber"))), ctx.audit());
             return ctx.redirect("staff/accounts/" + id, "accountSaved");
         } catch (TerminalException e) {

@@ -15,6 +15,7 @@ import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.Browser;
+import com.terminalacc.it.support.Mails;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +113,43 @@ class StaffAreaIT extends AbstractTerminalIT {
         assertEquals("REJECTED", rejected.text("status"));
         assertEquals("Please send the commercial register extract", rejected.text("decisionReason"));
         assertEquals("NONE", staff().get(path + rejectContact).text("loginStatus"));
+    }
+
+    @Test
+    void staffCreatesAnAccountWithItsOwner() { // S-STF-1, S-ACC-5
+        String id = uid();
+        String domain = "neu-" + id + ".test";
+        String ownerEmail = "nora.neu@" + domain;
+        String staffEmail = newStaffUser();
+        try (Browser b = Browser.open("en")) {
+            b.go(ACC + "staff/accounts").login(staffEmail, PASSWORD);
+            b.waitFor("#new-account");
+            b.click("#new-account");
+            b.waitFor("#new-account-form");
+            // nothing filled in: field errors in place, nothing created
+            b.submit("#new-account-form");
+            b.waitFor("#name-error");
+            assertTrue(b.has("#firstName-error") && b.has("#email-error"), b.text());
+            b.screenshot("acc-staff-new-account-en");
+            b.type("#name", "Neukunde " + id);
+            b.type("#domains", domain);
+            b.type("#customerNumber", "K-" + id);
+            b.type("#firstName", "Nora").type("#lastName", "Neu").type("#email", ownerEmail);
+            b.select("#locale", "de");
+            b.submit("#new-account-form");
+            b.waitFor("#staff-account-form");
+            assertTrue(b.text().contains("The account was created."), b.text());
+            assertTrue(b.find("#staff-contacts").getText().contains(ownerEmail), b.text());
+        }
+        ApiResponse found = staff().get("accounts?search=" + domain);
+        assertEquals(1, found.body().get("total").asInt(), found.raw());
+        assertEquals("Neukunde " + id, found.text("items/0/name"));
+        assertEquals("K-" + id, found.text("items/0/customerNumber"));
+        ApiResponse contacts = staff().get("accounts/" + found.text("items/0/id") + "/contacts");
+        assertEquals(1, contacts.body().get("total").asInt(), "exactly one account and one contact: the refused submit left nothing");
+        assertEquals("owner", contacts.text("items/0/role"));
+        assertEquals("ACTIVE", contacts.text("items/0/loginStatus"));
+        assertTrue(Mails.waitFor(mail, ownerEmail).initialPassword() != null, "the Owner's onboarding e-mail arrived");
     }
 
     @Test

@@ -1,7 +1,10 @@
 <#ftl output_format="HTML">
 <#import "layout.ftl" as layout>
 <@layout.page title=msg("acc.staff.accounts") active="staff-accounts">
-    <h1 class="acc-h1">${msg("acc.staff.accounts")}</h1>
+    <div class="acc-titlebar">
+        <h1 class="acc-h1">${msg("acc.staff.accounts")}</h1>
+        <a class="pf-v5-c-button pf-m-primary acc-green" id="new-account" href="${acc}/staff/accounts/new">${msg("acc.staff.newAccount")}</a>
+    </div>
     <form class="acc-search" method="get" action="${acc}/staff/accounts" role="search">
         <label class="acc-visually-hidden" for="search">${msg("acc.contacts.search")}</label>
         <input class="pf-v5-c-form-control" id="search" name="search" type="search" value="${search}" placeholder="${msg('acc.staff.searchPlaceholder')}">
