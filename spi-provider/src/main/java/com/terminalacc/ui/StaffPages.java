@@ -21,6 +21,8 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountService;
+import com.terminalacc.activity.ActivityPage;
+import com.terminalacc.activity.ActivityService;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
@@ -152,6 +154,24 @@ public class StaffPages {
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);
         return ctx.page("acc/staff-account.ftl", m, status);
+    }
+
+    /** S-STF-1, S-ACT-2: a contact of any account with its activity log, read-only. */
+    @GET
+    @Path("accounts/{id}/contacts/{contactId}")
+    public Response contact(@PathParam("id") String id, @PathParam("contactId") String contactId, @QueryParam("page") String page) {
+        PageContext ctx = PageContext.staff(session);
+        Actor staff = ctx.staffActor();
+        int p = ContactPages.pageNumber(page);
+        Map<String, Object> m = new HashMap<>();
+        m.put("account", AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(id)));
+        m.put("c", new ContactService(ctx.session(), ctx.realm()).get(staff, id, contactId));
+        ActivityPage activity = new ActivityService(ctx.session(), ctx.realm()).contactLog(staff, id, contactId,
+                new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
+        m.put("activity", ActivityView.of(ctx, activity.items()));
+        m.put("activityPage", p);
+        m.put("activityHasMore", activity.hasMore());
+        return ctx.page("acc/staff-contact.ftl", m);
     }
 
     @GET

@@ -93,6 +93,15 @@ class StaffAreaIT extends AbstractTerminalIT {
             assertEquals("false", saved.text("accEnabled"));
             assertTrue(saved.body().get("domains").toString().contains("shop-" + acc.domain()), saved.raw());
             assertEquals(403, as(acc.ownerEmail()).get("me").status(), "S-ACC-4: the customer sees the ACC switched off");
+            // a contact of the account with its activity log (S-ACT-2: staff see every account's logs)
+            b.clickText("Olga Owner");
+            b.waitFor("#staff-contact");
+            String log = b.find("#activity").getText();
+            assertTrue(log.contains("Contact created") && log.contains("Login activated") && log.contains("Role: – → Owner"), log);
+            // a contact id of another account under this account's address: not found, nothing shown
+            b.go(ACC + "staff/accounts/" + acc.id() + "/contacts/" + approveContact);
+            assertTrue(b.text().contains("The contact does not exist."), b.text());
+            assertFalse(b.has("#staff-contact"));
 
             // owner requests: approve one, reject the other with a reason
             b.go(ACC + "staff/owner-requests");

@@ -104,30 +104,5 @@
         </#if>
     </div>
 
-    <section class="acc-panel" aria-labelledby="h-activity">
-        <h2 class="acc-h2" id="h-activity">${msg("acc.detail.activity")}</h2>
-        <#if activity?has_content>
-        <div class="acc-table-wrap">
-        <table class="pf-v5-c-table pf-m-compact acc-table" id="activity">
-            <thead><tr><th scope="col">${msg("acc.activity.when")}</th><th scope="col">${msg("acc.activity.what")}</th><th scope="col">${msg("acc.activity.who")}</th><th scope="col">${msg("acc.activity.change")}</th></tr></thead>
-            <tbody>
-            <#list activity as e>
-                <tr>
-                    <td>${e.time}</td>
-                    <td>${e.what}</td>
-                    <td>${e.who}</td>
-                    <td class="acc-change"><#list e.changes as ch><span>${ch}</span><#sep><br></#sep></#list><#if e.error?has_content><span class="acc-danger">${e.error}</span></#if></td>
-                </tr>
-            </#list>
-            </tbody>
-        </table>
-        </div>
-        <nav class="acc-pager">
-            <#if (activityPage > 0)><a class="pf-v5-c-button pf-m-secondary" href="${acc}/contacts/${c.id()}?page=${activityPage - 1}#h-activity">${msg("acc.pager.newer")}</a></#if>
-            <#if activityHasMore><a class="pf-v5-c-button pf-m-secondary" href="${acc}/contacts/${c.id()}?page=${activityPage + 1}#h-activity">${msg("acc.pager.older")}</a></#if>
-        </nav>
-        <#else>
-            <p class="acc-muted">${msg("acc.detail.noActivity")}</p>
-        </#if>
-    </section>
+    <@layout.activityLog base="${acc}/contacts/${c.id()}"/>
 </@layout.page>

@@ -27,7 +27,7 @@
         <h2 class="acc-h2" id="h-contacts">${msg("acc.contacts.title")}</h2>
         <table class="pf-v5-c-table pf-m-compact acc-table" id="staff-contacts">
             <thead><tr><th scope="col">${msg("acc.field.name")}</th><th scope="col">${msg("acc.field.email")}</th><th scope="col">${msg("acc.field.role")}</th><th scope="col">${msg("acc.field.login")}</th></tr></thead>
-            <tbody><#list contacts as c><tr><td>${c.firstName()} ${c.lastName()}</td><td>${c.email()}</td><td><@layout.roleBadge role=(c.role())!""/></td><td><@layout.statusBadge status=c.loginStatus().name()/></td></tr></#list></tbody>
+            <tbody><#list contacts as c><tr><td><a href="${acc}/staff/accounts/${account.id()}/contacts/${c.id()}">${c.firstName()} ${c.lastName()}</a></td><td>${c.email()}</td><td><@layout.roleBadge role=(c.role())!""/></td><td><@layout.statusBadge status=c.loginStatus().name()/></td></tr></#list></tbody>
         </table>
     </section>
     <section class="acc-panel" aria-labelledby="h-clouds">
