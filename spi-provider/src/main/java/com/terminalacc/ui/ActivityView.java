@@ -15,6 +15,10 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.activity.ActivityEntry;
+import com.terminalacc.activity.ActivityPage;
+import com.terminalacc.activity.ActivityService;
+import com.terminalacc.auth.Actor;
+import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalSettings;
 
 /** Activity log entries as a page shows them: local time, a message key for what happened, the changed fields. */
@@ -23,6 +27,15 @@ final class ActivityView {
     static final String TIME_ZONE = "terminal.timeZone";
 
     private ActivityView() {
+    }
+
+    /** The attributes of the layout's {@code activityLog} macro: one page of the contact's log (S-ACT-2). */
+    static void putLog(PageContext ctx, Map<String, Object> m, Actor actor, String accountId, String contactId, int page) {
+        ActivityPage log = new ActivityService(ctx.session(), ctx.realm()).contactLog(actor, accountId, contactId,
+                new Paging(page * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
+        m.put("activity", of(ctx, log.items()));
+        m.put("activityPage", page);
+        m.put("activityHasMore", log.hasMore());
     }
 
     static List<Map<String, Object>> of(PageContext ctx, List<ActivityEntry> entries) {

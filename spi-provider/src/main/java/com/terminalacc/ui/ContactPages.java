@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 
-import com.terminalacc.activity.ActivityPage;
-import com.terminalacc.activity.ActivityService;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
@@ -141,11 +139,7 @@ public class ContactPages {
         m.put("canDelete", canEdit);
         m.put("grantableRoles", active && canEdit ? grantableRoles(ctx) : List.of());
         m.put("modules", moduleChoices(ctx, c.modules()));
-        ActivityPage activity = new ActivityService(ctx.session(), ctx.realm()).contactLog(actor, actor.accountId(), id,
-                new Paging(activityPage * PAGE_SIZE, PAGE_SIZE));
-        m.put("activity", ActivityView.of(ctx, activity.items()));
-        m.put("activityPage", activityPage);
-        m.put("activityHasMore", activity.hasMore());
+        ActivityView.putLog(ctx, m, actor, actor.accountId(), id, activityPage);
         m.put("clouds", c.userId() == null || !active ? List.of() : new CloudService(ctx.session(), ctx.realm()).cloudsOfUser(c.userId()));
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);

@@ -21,8 +21,6 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountService;
-import com.terminalacc.activity.ActivityPage;
-import com.terminalacc.activity.ActivityService;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
@@ -105,8 +103,7 @@ public class StaffPages {
 
     /** An optional field: absent when left empty. */
     private static String optional(MultivaluedMap<String, String> form, String name) {
-        String value = PageContext.first(form, name);
-        return value == null || value.isBlank() ? null : value;
+        return ContactPages.blankToNull(PageContext.first(form, name));
     }
 
     /** The domains of a form's text area: one per line (commas and spaces also separate). */
@@ -162,15 +159,10 @@ public class StaffPages {
     public Response contact(@PathParam("id") String id, @PathParam("contactId") String contactId, @QueryParam("page") String page) {
         PageContext ctx = PageContext.staff(session);
         Actor staff = ctx.staffActor();
-        int p = ContactPages.pageNumber(page);
         Map<String, Object> m = new HashMap<>();
         m.put("account", AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(id)));
         m.put("c", new ContactService(ctx.session(), ctx.realm()).get(staff, id, contactId));
-        ActivityPage activity = new ActivityService(ctx.session(), ctx.realm()).contactLog(staff, id, contactId,
-                new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
-        m.put("activity", ActivityView.of(ctx, activity.items()));
-        m.put("activityPage", p);
-        m.put("activityHasMore", activity.hasMore());
+        ActivityView.putLog(ctx, m, staff, id, contactId, ContactPages.pageNumber(page));
         return ctx.page("acc/staff-contact.ftl", m);
     }
 
