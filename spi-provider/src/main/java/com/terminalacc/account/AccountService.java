@@ -1,7 +1,6 @@
 package com.terminalacc.account;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
@@ -24,6 +21,7 @@ import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -31,24 +29,29 @@ import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
 import com.terminalacc.audit.Audit;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.cloud.MembershipStore;
 import com.terminalacc.common.Domains;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.FieldError;
+import com.terminalacc.common.KeycloakQueries;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.Validator;
+import com.terminalacc.contact.ContactDetails;
 import com.terminalacc.contact.ContactEntity;
-import com.terminalacc.contact.ContactService;
+import com.terminalacc.contact.ContactStore;
 import com.terminalacc.role.TerminalRole;
-import com.terminalacc.token.ClaimCache;
-import com.terminalacc.user.LoginService;
+import com.terminalacc.user.ContactUsers;
+import com.terminalacc.user.Onboarding;
+import com.terminalacc.user.UserNames;
 
 /**
  * Customer accounts (S-ACC-1…5): a Keycloak organization plus our row. Staff create, change and delete accounts;
- * an account's Owner may switch it to BUSINESS and manage its domains.
+ * an account's Owner (right manage-account) switches it to BUSINESS and manages its domains. Every public method starts
+ * with its authorization check ({@link AccessEvaluator}).
  */
 public class AccountService {
 
@@ -59,93 +62,52 @@ public class AccountService {
     private final RealmModel realm;
     private final EntityManager em;
     private final OrganizationProvider orgs;
+    private final AccountStore accounts;
 
     public AccountService(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
         this.em = Persistence.em(session);
         this.orgs = session.getProvider(OrganizationProvider.class);
+        this.accounts = new AccountStore(session, realm);
     }
 
     // ---- reading
 
-    public Account get(String id) {
-        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id);
-        return toAccount(entity);
-    }
-
-    /**
-     * The account with its row locked until the transaction ends. Every operation that checks an invariant over the
-     * account's contacts or users (single contact of a PERSONAL account, last Owner) takes this lock first, so that
-     * concurrent requests on one account are serialised by the database — also across cluster nodes.
-     */
-    public Account lock(String id) {
-        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (entity != null) {
-            em.refresh(entity);
-        }
-        return toAccount(entity);
-    }
-
-    private Account toAccount(AccountEntity entity) {
-        if (entity == null || !entity.getRealmId().equals(realm.getId())) {
-            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
-        }
-        OrganizationModel org = orgs.getById(entity.getId());
-        if (org == null) {
-            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
-        }
-        return new Account(org, entity);
+    /** The account, for staff and for its own users. */
+    public Account get(AccessEvaluator auth, String id) {
+        auth.accounts().requireView(id);
+        return accounts.get(id);
     }
 
     /** Staff search over name, customer number and domain; three queries per page whatever its size. */
-    public Page<AccountRepresentation> search(String search, Paging paging) {
+    public Page<AccountRepresentation> search(AccessEvaluator auth, String search, Paging paging) {
+        auth.accounts().requireSearch();
         String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        String where = " from AccountEntity a, OrganizationEntity o where o.id = a.id and a.realmId = :realm";
-        if (!term.isEmpty()) {
-            where += " and (lower(o.name) like :term escape '\\' or lower(a.customerNumber) like :term escape '\\'"
-                    + " or exists (select d.id from OrganizationDomainEntity d where d.organization = o and lower(d.name) like :term escape '\\'))";
-        }
-        TypedQuery<Object[]> query = em.createQuery("select a, o.name" + where + " order by lower(o.name), a.id", Object[].class);
-        TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
-        query.setParameter("realm", realm.getId());
-        count.setParameter("realm", realm.getId());
-        if (!term.isEmpty()) {
-            String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            query.setParameter("term", like);
-            count.setParameter("term", like);
-        }
-        List<Object[]> rows = query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
-        Map<String, List<String>> domains = new HashMap<>();
-        if (!rows.isEmpty()) {
-            List<String> ids = rows.stream().map(r -> ((AccountEntity) r[0]).getId()).toList();
-            for (Object[] d : em.createQuery("select d.organization.id, d.name from OrganizationDomainEntity d where d.organization.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList()) {
-                domains.computeIfAbsent((String) d[0], k -> new ArrayList<>()).add((String) d[1]);
-            }
-        }
+        KeycloakQueries queries = new KeycloakQueries(em, realm);
+        Page<Object[]> rows = queries.searchAccounts(term, paging);
+        Map<String, List<String>> domains = queries.domains(rows.items().stream().map(r -> ((AccountEntity) r[0]).getId()).toList());
         List<AccountRepresentation> items = new ArrayList<>();
-        for (Object[] row : rows) {
+        for (Object[] row : rows.items()) {
             AccountEntity e = (AccountEntity) row[0];
-            List<String> ds = domains.getOrDefault(e.getId(), new ArrayList<>());
-            ds.sort(null);
-            items.add(new AccountRepresentation(e.getId(), (String) row[1], e.getType(), ds, e.isAccEnabled(),
-                    e.isAllowExternalEmails(), e.getCustomerNumber(), e.getCreatedAt()));
+            items.add(new AccountRepresentation(e.getId(), (String) row[1], e.getType(), domains.getOrDefault(e.getId(), List.of()),
+                    e.isAccEnabled(), e.isAllowExternalEmails(), e.getCustomerNumber(), e.getCreatedAt()));
         }
-        return new Page<>(items, paging.first(), paging.max(), count.getSingleResult());
+        return new Page<>(items, rows.first(), rows.max(), rows.total());
     }
 
     // ---- writing
 
     /** S-ACC-1, S-ACC-5: staff create an account with its first contact, whose login is activated as Owner. */
-    public Account create(Actor actor, CreateAccount req, Audit audit) {
-        requireStaff(actor);
+    public Account create(AccessEvaluator auth, CreateAccount req, Audit audit) {
+        auth.accounts().requireAdminister();
         Validator v = new Validator();
         String name = v.name("name", req.name(), true);
         AccountType type = v.oneOf("type", req.type(), AccountType.class, true);
         List<String> domains = domains(v, req.domains());
         String customerNumber = customerNumber(v, req.customerNumber());
-        new ContactService(session, realm).validate(v, req.owner()); // all field errors at once
+        ContactDetails details = new ContactDetails(session, realm);
+        details.validate(v, req.owner()); // all field errors at once
         v.throwIfInvalid();
 
         requireNameFree(name, null);
@@ -176,16 +138,21 @@ public class AccountService {
 
         audit.record(Audit.ACCOUNT, OperationType.CREATE, Audit.accountPath(id), null, snapshot(account));
 
-        ContactService contacts = new ContactService(session, realm);
-        ContactEntity owner = contacts.newContact(account, req.owner(), !domains.isEmpty());
-        audit.record(Audit.CONTACT, OperationType.CREATE, Audit.contactPath(id, owner.getId()), null, ContactService.snapshot(owner));
-        new LoginService(session, realm).activateOwner(actor, account, owner, audit); // S-ACC-5
+        ContactEntity owner = details.insert(account, req.owner(), !domains.isEmpty());
+        audit.record(Audit.CONTACT, OperationType.CREATE, Audit.contactPath(id, owner.getId()), null, ContactStore.snapshot(owner));
+        // S-ACC-5: the first contact becomes a user with role Owner
+        ContactUsers users = new ContactUsers(session, realm);
+        UserModel user = users.create(account, owner);
+        users.setRole(user, TerminalRole.OWNER);
+        new Onboarding(session, realm).start(owner, user, account.name(), UserNames.displayName(auth.actor().user()));
+        Persistence.flush(em);
+        audit.record(Audit.USER, OperationType.CREATE, ContactUsers.loginPath(owner), null, ContactUsers.snapshot(user, TerminalRole.OWNER, Set.of()));
         return account;
     }
 
-    public Account update(Actor actor, String id, UpdateAccount req, Audit audit) {
-        requireStaff(actor);
-        Account account = lock(id);
+    public Account update(AccessEvaluator auth, String id, UpdateAccount req, Audit audit) {
+        auth.accounts().requireAdminister();
+        Account account = accounts.lock(id);
         Map<String, Object> before = snapshot(account);
         Validator v = new Validator();
         String name = req.name() == null ? null : v.name("name", req.name(), true);
@@ -200,7 +167,7 @@ public class AccountService {
             account.org().setName(name);
         }
         if (type != null && type != e.getType()) {
-            if (type == AccountType.PERSONAL && new ContactService(session, realm).count(id) > 1) {
+            if (type == AccountType.PERSONAL && new ContactStore(session, realm).count(id) > 1) {
                 throw new TerminalException(ErrorCode.ACCOUNT_TYPE_DOWNGRADE); // S-ACC-2
             }
             e.setType(type);
@@ -224,12 +191,10 @@ public class AccountService {
         return account;
     }
 
-    /** The Owner's own changes: PERSONAL → BUSINESS (S-ACC-2) and the organisation domains (S-ACC-3). */
-    public Account updateOwn(Actor actor, UpdateOwnAccount req, Audit audit) {
-        if (actor.staff() || actor.role() != TerminalRole.OWNER) {
-            throw new TerminalException(ErrorCode.FORBIDDEN);
-        }
-        Account account = lock(actor.accountId());
+    /** The account's own settings: PERSONAL → BUSINESS (S-ACC-2) and the organisation domains (S-ACC-3). */
+    public Account updateSettings(AccessEvaluator auth, String accountId, UpdateOwnAccount req, Audit audit) {
+        auth.accounts().requireManageSettings(accountId);
+        Account account = accounts.lock(accountId);
         Map<String, Object> before = snapshot(account);
         Validator v = new Validator();
         AccountType type = req.type() == null ? null : v.oneOf("type", req.type(), AccountType.class, true);
@@ -250,18 +215,17 @@ public class AccountService {
     }
 
     /** Deletes the account with everything it owns: contacts, users, memberships (S-STF-1). */
-    public void delete(Actor actor, String id, Audit audit) {
-        requireStaff(actor);
-        Account account = lock(id);
+    public void delete(AccessEvaluator auth, String id, Audit audit) {
+        auth.accounts().requireAdminister();
+        Account account = accounts.lock(id);
         Map<String, Object> before = snapshot(account);
         // partner users lose the memberships in this account's clouds with them
-        ClaimCache.changed(session, realm, em.createQuery("select distinct m.accountId from CloudMemberEntity m, CloudEntity c"
-                + " where m.cloudId = c.id and c.accountId = :account", String.class).setParameter("account", id).getResultList());
-        LoginService logins = new LoginService(session, realm);
+        new MembershipStore(session, realm).removeAllOfAccount(id);
+        ContactUsers users = new ContactUsers(session, realm);
         List<ContactEntity> contacts = em.createQuery("select c from ContactEntity c where c.accountId = :account", ContactEntity.class)
                 .setParameter("account", id).getResultList();
         for (ContactEntity contact : contacts) {
-            logins.deleteUserOfRemovedAccount(contact);
+            users.removeWithAccount(contact);
             em.remove(contact);
         }
         Persistence.flush(em);
@@ -281,8 +245,7 @@ public class AccountService {
         requireDomainsFree(domains, account.id());
         if (!account.entity().isAllowExternalEmails()) {
             // S-ACC-3: a domain that contacts still use cannot go, or their addresses would break the rule.
-            List<String> emails = em.createQuery("select c.email from ContactEntity c where c.accountId = :account", String.class)
-                    .setParameter("account", account.id()).getResultList();
+            List<String> emails = new ContactStore(session, realm).emails(account.id());
             for (String email : emails) {
                 if (Domains.contains(current, email) && !Domains.contains(domains, email)) {
                     throw new TerminalException(ErrorCode.DOMAIN_IN_USE, Domains.domainOf(email));
@@ -360,12 +323,6 @@ public class AccountService {
                 .setParameter("realm", realm.getId()).setParameter("no", customerNumber).getResultList();
         if (ids.stream().anyMatch(i -> !i.equals(exceptId))) {
             throw new TerminalException(ErrorCode.CUSTOMER_NUMBER_TAKEN, customerNumber);
-        }
-    }
-
-    private static void requireStaff(Actor actor) {
-        if (!actor.staff()) {
-            throw new TerminalException(ErrorCode.STAFF_ONLY);
         }
     }
 

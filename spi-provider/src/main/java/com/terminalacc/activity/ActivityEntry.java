@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One line of an activity log (S-ACT-1, S-ACT-2): either a change made through Terminal ACC ({@code kind=CHANGE}:
  * resource type, operation, who, before → after) or something the contact's user did ({@code kind=USER_EVENT}:
- * Keycloak event type such as LOGIN, LOGIN_ERROR, UPDATE_PASSWORD).
+ * Keycloak event type such as LOGIN, LOGIN_ERROR, UPDATE_PASSWORD). {@code actorKind} says whose the author is: the
+ * viewer's own account ({@value #ACCOUNT}, named), another company ({@value #PARTNER}) or the provider
+ * ({@value #PROVIDER}); customers see the latter two without name, id, address or resource path (S-ISO-1).
  */
 public record ActivityEntry(
         long time,
@@ -15,9 +17,14 @@ public record ActivityEntry(
         String resourcePath,
         String actorUserId,
         String actorName,
+        String actorKind,
         String ipAddress,
         String clientId,
         String error,
         JsonNode before,
         JsonNode after) {
+
+    public static final String ACCOUNT = "ACCOUNT";
+    public static final String PARTNER = "PARTNER";
+    public static final String PROVIDER = "PROVIDER";
 }

@@ -18,13 +18,17 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.terminalacc.account.AccountStore;
 import com.terminalacc.audit.Audit;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.JsonBodies;
+import com.terminalacc.common.KeycloakQueries;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
+import com.terminalacc.common.TerminalException;
 import com.terminalacc.contact.ContactEntity;
-import com.terminalacc.contact.ContactService;
+import com.terminalacc.contact.ContactStore;
 
 /**
  * Activity logs read from Keycloak's own event store (S-ACT-1, S-ACT-2): admin events of our resource types under a
@@ -50,21 +54,32 @@ public class ActivityService {
         this.em = Persistence.em(session);
     }
 
-    /** S-ACT-2: changes made to the contact and what its user did, newest first. Visible to whoever may see the contact. */
-    public ActivityPage contactLog(Actor actor, String accountId, String contactId, Paging paging) {
-        ContactService contacts = new ContactService(session, realm);
-        contacts.get(actor, accountId, contactId); // the same visibility as the contact itself
+    /** The deepest a log can be paged: the merge of admin and user events reads up to first + max entries. */
+    public static final int MAX_FIRST = 10_000;
+
+    /**
+     * S-ACT-2: changes made to the contact and what its user did, newest first. Visible to whoever may see the contact.
+     * Authors from outside the viewer's account appear neutrally, without name, id or address (S-ISO-1).
+     */
+    public ActivityPage contactLog(AccessEvaluator auth, String accountId, String contactId, Paging paging) {
+        ContactStore contacts = new ContactStore(session, realm);
         ContactEntity contact = contacts.find(accountId, contactId);
-        return log(List.of(Audit.contactPath(accountId, contactId) + "*", "terminal/accounts/*/clouds/*/members/" + contactId),
+        auth.contacts().requireView(contacts.target(contact)); // the same visibility as the contact itself
+        return log(auth, List.of(Audit.contactPath(accountId, contactId) + "*", "terminal/accounts/*/clouds/*/members/" + contactId),
                 contact.getUserId(), paging);
     }
 
     /** Staff: everything recorded for an account, newest first. */
-    public ActivityPage accountLog(String accountId, Paging paging) {
-        return log(List.of(Audit.accountPath(accountId) + "*"), null, paging);
+    public ActivityPage accountLog(AccessEvaluator auth, String accountId, Paging paging) {
+        auth.accounts().requireSeeLog(accountId);
+        new AccountStore(session, realm).get(accountId);
+        return log(auth, List.of(Audit.accountPath(accountId) + "*"), null, paging);
     }
 
-    private ActivityPage log(List<String> pathPatterns, String userId, Paging paging) {
+    private ActivityPage log(AccessEvaluator auth, List<String> pathPatterns, String userId, Paging paging) {
+        if (paging.first() > MAX_FIRST) {
+            throw new TerminalException(ErrorCode.INVALID_PAGING, Paging.MAX_MAX);
+        }
         int needed = paging.first() + paging.max() + 1;
         EventStoreProvider store = session.getProvider(EventStoreProvider.class);
         List<ActivityEntry> merged = new ArrayList<>();
@@ -75,13 +90,26 @@ public class ActivityService {
                 adminEvents.addAll(events.toList());
             }
         }
-        Map<String, String> names = names(adminEvents);
+        Set<String> actorIds = new HashSet<>();
+        for (AdminEvent e : adminEvents) {
+            if (e.getAuthDetails() != null && e.getAuthDetails().getUserId() != null) {
+                actorIds.add(e.getAuthDetails().getUserId());
+            }
+        }
+        Map<String, String> names = new KeycloakQueries(em, realm).displayNames(actorIds);
+        Map<String, String> actorAccounts = accountsOf(actorIds);
+        String viewerAccount = auth.actor().isCustomer() ? auth.actor().accountId() : null;
         for (AdminEvent e : adminEvents) {
             JsonNode change = parse(e.getRepresentation());
             String actorId = e.getAuthDetails() == null ? null : e.getAuthDetails().getUserId();
+            String actorAccount = actorId == null ? null : actorAccounts.get(actorId);
+            String kind = actorAccount == null ? ActivityEntry.PROVIDER
+                    : viewerAccount == null || actorAccount.equals(viewerAccount) ? ActivityEntry.ACCOUNT : ActivityEntry.PARTNER;
+            // S-ISO-1: a customer sees who of its own account did something; others appear as "partner company" or "provider"
+            boolean named = viewerAccount == null || ActivityEntry.ACCOUNT.equals(kind);
             merged.add(new ActivityEntry(e.getTime(), "CHANGE", e.getResourceTypeAsString(), e.getOperationType().name(),
-                    e.getResourcePath(), actorId, names.get(actorId),
-                    e.getAuthDetails() == null ? null : e.getAuthDetails().getIpAddress(), null, e.getError(),
+                    named ? e.getResourcePath() : null, named ? actorId : null, named ? names.get(actorId) : null, kind,
+                    named && e.getAuthDetails() != null ? e.getAuthDetails().getIpAddress() : null, null, e.getError(),
                     change == null ? null : change.get("before"), change == null ? null : change.get("after")));
         }
         List<Event> userEvents = List.of();
@@ -93,7 +121,7 @@ public class ActivityService {
         }
         for (Event e : userEvents) {
             merged.add(new ActivityEntry(e.getTime(), "USER_EVENT", e.getType().name(), null, null, e.getUserId(), null,
-                    e.getIpAddress(), e.getClientId(), e.getError(), null, null));
+                    ActivityEntry.ACCOUNT, e.getIpAddress(), e.getClientId(), e.getError(), null, null));
         }
         merged.sort(Comparator.comparingLong(ActivityEntry::time).reversed());
         int from = Math.min(paging.first(), merged.size());
@@ -101,24 +129,17 @@ public class ActivityService {
         return new ActivityPage(new ArrayList<>(merged.subList(from, to)), paging.first(), paging.max(), merged.size() > to);
     }
 
-    /** Display names of the authors: one query for the page. */
-    private Map<String, String> names(List<AdminEvent> events) {
-        Set<String> ids = new HashSet<>();
-        for (AdminEvent e : events) {
-            if (e.getAuthDetails() != null && e.getAuthDetails().getUserId() != null) {
-                ids.add(e.getAuthDetails().getUserId());
-            }
+    /** The accounts of those authors that are users of a contact: one query for the page. */
+    private Map<String, String> accountsOf(Set<String> userIds) {
+        Map<String, String> accounts = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return accounts;
         }
-        Map<String, String> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
+        for (Object[] row : em.createQuery("select c.userId, c.accountId from ContactEntity c where c.userId in :ids", Object[].class)
+                .setParameter("ids", userIds).getResultList()) {
+            accounts.put((String) row[0], (String) row[1]);
         }
-        for (Object[] row : em.createQuery("select u.id, u.firstName, u.lastName, u.username from UserEntity u where u.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList()) {
-            String name = ((row[1] == null ? "" : row[1]) + " " + (row[2] == null ? "" : row[2])).strip();
-            names.put((String) row[0], name.isEmpty() ? (String) row[3] : name);
-        }
-        return names;
+        return accounts;
     }
 
     private static JsonNode parse(String representation) {

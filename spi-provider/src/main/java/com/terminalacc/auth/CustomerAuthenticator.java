@@ -2,26 +2,30 @@ package com.terminalacc.auth;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 import com.terminalacc.account.Account;
-import com.terminalacc.account.AccountService;
+import com.terminalacc.account.AccountStore;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.TerminalSettings;
 import com.terminalacc.contact.ContactEntity;
-import com.terminalacc.contact.ContactService;
+import com.terminalacc.contact.ContactStore;
 import com.terminalacc.role.TerminalRole;
 
 /**
- * Establishes the customer {@link Actor} of a customer API request from its bearer token: the token's user must be
+ * Establishes the {@link Actor} of a customer API or app API request from its bearer token: a customer user must be
  * the user of a contact, hold a Terminal role, and its account must have the ACC enabled (S-ACC-4). A user's token
- * must also name the Terminal API in its audience ({@link TerminalSettings#apiAudience}).
+ * must name the Terminal API in its audience ({@link TerminalSettings#apiAudience}); an application is a service
+ * account whose client holds the realm role {@value #APP_ROLE}.
  */
 public final class CustomerAuthenticator {
+
+    public static final String APP_ROLE = "terminal-app";
 
     private CustomerAuthenticator() {
     }
@@ -49,10 +53,24 @@ public final class CustomerAuthenticator {
         }
     }
 
+    /** The customer API: a customer user's token for the Terminal API. */
     public static CustomerRequest authenticate(KeycloakSession session, RealmModel realm) {
         AuthResult auth = bearer(session, realm);
         requireApiAudience(realm, auth);
         return forUser(session, realm, auth.user(), new AdminAuth(realm, auth.token(), auth.user(), auth.client()), true);
+    }
+
+    /**
+     * The app API: an application (a service account with {@value #APP_ROLE}, trusted by that role) or a user asking
+     * about itself with a token for the Terminal API.
+     */
+    public static Actor application(KeycloakSession session, RealmModel realm, AuthResult auth) {
+        RoleModel role = realm.getRole(APP_ROLE);
+        if (auth.user().getServiceAccountClientLink() != null && role != null && auth.user().hasRole(role)) {
+            return Actor.application(auth.user());
+        }
+        requireApiAudience(realm, auth);
+        return Actor.self(auth.user());
     }
 
     /**
@@ -61,12 +79,12 @@ public final class CustomerAuthenticator {
      * @param requireAcc whether the account's Access Control Center must be enabled (S-ACC-4)
      */
     public static CustomerRequest forUser(KeycloakSession session, RealmModel realm, UserModel user, AdminAuth adminAuth, boolean requireAcc) {
-        ContactEntity contact = new ContactService(session, realm).findByUser(user.getId());
+        ContactEntity contact = new ContactStore(session, realm).findByUser(user.getId());
         TerminalRole role = TerminalRole.of(realm, user).orElse(null);
         if (contact == null || role == null) {
             throw new TerminalException(ErrorCode.NOT_A_CUSTOMER_USER);
         }
-        Account account = new AccountService(session, realm).get(contact.getAccountId());
+        Account account = new AccountStore(session, realm).get(contact.getAccountId());
         if (requireAcc && !account.entity().isAccEnabled()) {
             throw new TerminalException(ErrorCode.ACC_DISABLED, TerminalSettings.supportContact(realm));
         }

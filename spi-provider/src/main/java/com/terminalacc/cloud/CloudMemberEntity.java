@@ -67,7 +67,7 @@ public class CloudMemberEntity {
 
     /** Effective permissions as the token writes them: r, w, o and a (Cloud-Admin). */
     public String permissions() {
-        return Permissions.of(type == MemberType.ADMIN, canWrite, canOrder);
+        return com.terminalacc.auth.Permissions.effective(type, canWrite, canOrder, false);
     }
 
     public static class Key implements Serializable {

@@ -10,20 +10,27 @@ public final class CloudRepresentations {
 
     /**
      * A cloud as the caller sees it: {@code permissions} are the caller's own effective permissions (r, w, o, a),
-     * {@code accountName} names the owning company (interesting for clouds shared with the caller's company).
+     * {@code cloudAdmin} whether they are a Cloud-Admin's, {@code accountName} names the owning company and
+     * {@code sharedWithUs} says that it is another company's cloud shared with the caller's; {@code memberCount} counts
+     * the members the caller sees.
      */
     public record CloudRep(String id, String accountId, String accountName, String name, String description, String icon,
-                           String permissions, long memberCount, long productCount, boolean shared, long createdAt) {
+                           String permissions, boolean cloudAdmin, boolean sharedWithUs, long memberCount, long productCount,
+                           boolean shared, long createdAt) {
     }
 
-    /** A member; {@code contactId} identifies it in the API, {@code partner} marks members of a partner company. */
+    /**
+     * A member; {@code contactId} identifies it in the API, {@code partner} marks members of a partner company,
+     * {@code canEdit} whether the caller may change or remove it.
+     */
     public record MemberRep(String contactId, String userId, String accountId, String firstName, String lastName, String email,
                             MemberType type, boolean read, boolean write, boolean order, String permissions, boolean partner,
-                            String shareId) {
+                            String shareId, boolean canEdit) {
     }
 
+    /** A share; {@code ceiling} is the most a partner member may get, as permissions ({@code r}, {@code rw}, …). */
     public record ShareRep(String id, String cloudId, String cloudName, String ownerAccountId, String ownerAccountName,
-                           String partnerAccountId, String partnerAccountName, boolean maxWrite, boolean maxOrder,
+                           String partnerAccountId, String partnerAccountName, boolean maxWrite, boolean maxOrder, String ceiling,
                            ShareStatus status, long partnerMembers, long createdAt, Long decidedAt) {
     }
 

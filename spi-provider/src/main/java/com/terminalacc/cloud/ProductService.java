@@ -14,7 +14,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import com.terminalacc.audit.Audit;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.auth.CloudTarget;
 import com.terminalacc.cloud.CloudRepresentations.ProductRep;
 import com.terminalacc.cloud.CloudRepresentations.PutProduct;
 import com.terminalacc.common.ErrorCode;
@@ -24,7 +25,6 @@ import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.Validator;
-import com.terminalacc.role.ModuleCatalog;
 
 /**
  * S-CLD-8: the registry of product references. Applications (service accounts with role {@code terminal-app})
@@ -32,20 +32,25 @@ import com.terminalacc.role.ModuleCatalog;
  */
 public class ProductService {
 
-    public static final String MOVE_RIGHT = "clouds:move-products";
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}");
 
-    private final KeycloakSession session;
     private final RealmModel realm;
     private final EntityManager em;
+    private final CloudStore clouds;
 
     public ProductService(KeycloakSession session, RealmModel realm) {
-        this.session = session;
         this.realm = realm;
         this.em = Persistence.em(session);
+        this.clouds = new CloudStore(session, realm);
     }
 
-    public ProductEntity find(String externalId) {
+    /** One product of the registry, for applications. */
+    public ProductRep get(AccessEvaluator auth, String externalId) {
+        auth.products().requireRegister();
+        return represent(find(externalId));
+    }
+
+    private ProductEntity find(String externalId) {
         ProductEntity p = externalId == null ? null : em.createQuery("select p from ProductEntity p where p.realmId = :realm and p.externalId = :id", ProductEntity.class)
                 .setParameter("realm", realm.getId()).setParameter("id", externalId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         if (p == null) {
@@ -57,7 +62,8 @@ public class ProductService {
     // ---- applications
 
     /** Registers or updates a product reference; answers whether it was new. */
-    public boolean put(String externalId, PutProduct req, Audit audit) {
+    public boolean put(AccessEvaluator auth, String externalId, PutProduct req, Audit audit) {
+        auth.products().requireRegister();
         Validator v = new Validator();
         if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
             v.add(new FieldError("id", ErrorCode.FIELD_INVALID_CHARACTERS));
@@ -66,7 +72,7 @@ public class ProductService {
         String type = v.text("type", req.type(), true, 64);
         String cloudId = v.text("cloudId", req.cloudId(), true, 36);
         v.throwIfInvalid();
-        CloudEntity cloud = new CloudService(session, realm).find(cloudId);
+        CloudEntity cloud = clouds.find(cloudId);
         ProductEntity p = em.createQuery("select p from ProductEntity p where p.realmId = :realm and p.externalId = :id", ProductEntity.class)
                 .setParameter("realm", realm.getId()).setParameter("id", externalId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         Map<String, Object> before = p == null ? null : snapshot(p);
@@ -94,7 +100,8 @@ public class ProductService {
         return created;
     }
 
-    public void delete(String externalId, Audit audit) {
+    public void delete(AccessEvaluator auth, String externalId, Audit audit) {
+        auth.products().requireRegister();
         ProductEntity p = find(externalId);
         CloudEntity cloud = em.find(CloudEntity.class, p.getCloudId());
         Map<String, Object> before = snapshot(p);
@@ -103,7 +110,8 @@ public class ProductService {
         audit.record(Audit.PRODUCT, OperationType.DELETE, Audit.cloudPath(cloud) + "/products/" + externalId, before, null);
     }
 
-    public Page<ProductRep> listForApp(String cloudId, Paging paging) {
+    public Page<ProductRep> listForApp(AccessEvaluator auth, String cloudId, Paging paging) {
+        auth.products().requireRegister();
         if (cloudId == null || cloudId.isBlank()) {
             List<ProductEntity> rows = em.createQuery("select p from ProductEntity p where p.realmId = :realm order by p.externalId", ProductEntity.class)
                     .setParameter("realm", realm.getId()).setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
@@ -111,41 +119,32 @@ public class ProductService {
                     .setParameter("realm", realm.getId()).getSingleResult();
             return new Page<>(rows.stream().map(ProductService::represent).toList(), paging.first(), paging.max(), total);
         }
-        return inCloud(new CloudService(session, realm).find(cloudId), paging);
+        return inCloud(clouds.find(cloudId), paging);
     }
 
     // ---- customers
 
     /** The products of a cloud, for whoever sees the cloud. */
-    public Page<ProductRep> listForCloud(Actor actor, String cloudId, Paging paging) {
-        return inCloud(new CloudService(session, realm).access(actor, cloudId).cloud(), paging);
+    public Page<ProductRep> listForCloud(AccessEvaluator auth, String cloudId, Paging paging) {
+        CloudEntity cloud = clouds.find(cloudId);
+        auth.clouds().requireView(clouds.target(auth.actor(), cloud));
+        return inCloud(cloud, paging);
     }
 
-    /** S-CLD-8: Cloud-Admin on both clouds and the module right {@value #MOVE_RIGHT}. */
-    public ProductRep move(Actor actor, String externalId, String targetCloudId, Audit audit) {
+    /** S-CLD-8: Cloud-Admin on both clouds and the module right {@code clouds:move-products}. */
+    public ProductRep move(AccessEvaluator auth, String externalId, String targetCloudId, Audit audit) {
         ProductEntity p = find(externalId);
-        CloudService clouds = new CloudService(session, realm);
-        CloudService.Access source;
-        try {
-            source = clouds.access(actor, p.getCloudId());
-        } catch (TerminalException e) {
-            throw new TerminalException(ErrorCode.PRODUCT_NOT_FOUND); // a product in a cloud one cannot see does not exist for one
-        }
-        if (targetCloudId == null || targetCloudId.isBlank()) {
-            throw TerminalException.field("cloudId", ErrorCode.FIELD_REQUIRED);
-        }
-        CloudService.Access target = clouds.access(actor, targetCloudId);
-        if (actor.staff() || !source.manage() || !target.manage() || !ModuleCatalog.of(realm).held(actor.user()).contains(MOVE_RIGHT)) {
-            throw new TerminalException(ErrorCode.MOVE_RIGHT_REQUIRED);
-        }
-        if (!source.cloud().getAccountId().equals(target.cloud().getAccountId())) {
+        CloudTarget source = clouds.target(auth.actor(), clouds.find(p.getCloudId()));
+        CloudEntity target = targetCloudId == null || targetCloudId.isBlank() ? null : clouds.findOrNull(targetCloudId);
+        auth.products().requireMove(source, target == null ? null : clouds.target(auth.actor(), target));
+        if (!source.accountId().equals(target.getAccountId())) {
             throw new TerminalException(ErrorCode.MOVE_ACROSS_ACCOUNTS);
         }
         Map<String, Object> before = snapshot(p);
-        p.setCloudId(target.cloud().getId());
+        p.setCloudId(target.getId());
         p.setUpdatedAt(Time.currentTimeMillis());
         Persistence.flush(em);
-        audit.record(Audit.PRODUCT, OperationType.UPDATE, Audit.cloudPath(target.cloud()) + "/products/" + externalId, before, snapshot(p));
+        audit.record(Audit.PRODUCT, OperationType.UPDATE, Audit.cloudPath(target) + "/products/" + externalId, before, snapshot(p));
         return represent(p);
     }
 

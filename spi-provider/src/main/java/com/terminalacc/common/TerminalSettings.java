@@ -20,7 +20,18 @@ public final class TerminalSettings {
     public static final String API_AUDIENCE = "terminal.api.audience";
     public static final String DEFAULT_API_AUDIENCE = "terminal-api";
 
+    /**
+     * The audience a token of a user of this realm must carry for the staff API (the {@code terminal-staff} client
+     * scope adds it), so that a staff member's token issued to some other application cannot act as staff (S-ISO-2).
+     */
+    public static final String STAFF_AUDIENCE = "terminal.staff.audience";
+    public static final String DEFAULT_STAFF_AUDIENCE = "terminal-staff-api";
+
     private TerminalSettings() {
+    }
+
+    public static String staffAudience(RealmModel realm) {
+        return get(realm, STAFF_AUDIENCE, DEFAULT_STAFF_AUDIENCE);
     }
 
     public static String apiAudience(RealmModel realm) {

@@ -2,10 +2,15 @@ package com.terminalacc.contact;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.terminalacc.auth.ContactTarget;
+import com.terminalacc.role.TerminalRole;
+
 /**
  * A contact on the wire. {@code role} and {@code modules} are set when the contact is an active user;
  * {@code passwordChangeRequired} while it has not yet replaced its initial (or admin-set temporary) password, and
  * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding.
+ * {@code heldRole} (not on the wire) is the Terminal role its user holds, also while disabled, for authorization.
  */
 public record ContactRepresentation(
         String id,
@@ -24,5 +29,11 @@ public record ContactRepresentation(
         boolean passwordChangeRequired,
         Long initialPasswordExpiresAt,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        @JsonIgnore TerminalRole heldRole) {
+
+    /** The contact as authorization sees it. */
+    public ContactTarget target() {
+        return new ContactTarget(accountId, id, heldRole);
+    }
 }

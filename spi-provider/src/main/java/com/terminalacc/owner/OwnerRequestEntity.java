@@ -27,6 +27,16 @@ public class OwnerRequestEntity {
     @Column(name = "CONTACT_ID", length = 36, nullable = false)
     private String contactId;
 
+    /** S-ROL-5: the person as named when the request was filed. */
+    @Column(name = "REQUESTED_FIRST_NAME", length = 400)
+    private String requestedFirstName;
+
+    @Column(name = "REQUESTED_LAST_NAME", length = 400)
+    private String requestedLastName;
+
+    @Column(name = "REQUESTED_EMAIL", length = 254)
+    private String requestedEmail;
+
     @Column(name = "REQUESTED_BY", length = 36)
     private String requestedBy;
 
@@ -63,6 +73,12 @@ public class OwnerRequestEntity {
     public void setAccountId(String accountId) { this.accountId = accountId; }
     public String getContactId() { return contactId; }
     public void setContactId(String contactId) { this.contactId = contactId; }
+    public String getRequestedFirstName() { return requestedFirstName; }
+    public void setRequestedFirstName(String requestedFirstName) { this.requestedFirstName = requestedFirstName; }
+    public String getRequestedLastName() { return requestedLastName; }
+    public void setRequestedLastName(String requestedLastName) { this.requestedLastName = requestedLastName; }
+    public String getRequestedEmail() { return requestedEmail; }
+    public void setRequestedEmail(String requestedEmail) { this.requestedEmail = requestedEmail; }
     public String getRequestedBy() { return requestedBy; }
     public void setRequestedBy(String requestedBy) { this.requestedBy = requestedBy; }
     public String getRequestedByName() { return requestedByName; }

@@ -21,12 +21,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.auth.Actor;
 import com.terminalacc.auth.CustomerAuthenticator;
 import com.terminalacc.cloud.CloudRepresentations.ProductRep;
 import com.terminalacc.cloud.CloudRepresentations.PutProduct;
@@ -43,12 +44,11 @@ import com.terminalacc.token.PermissionService.Result;
 /**
  * The API for the provider's applications, {@code /realms/{realm}/acc/app} (S-CLD-8, S-TOK-2, S-TOK-3). A user asks
  * about itself with its own access token; a service account whose client holds the realm role
- * {@value #APP_ROLE} asks about any user and maintains the product registry.
+ * {@value CustomerAuthenticator#APP_ROLE} asks about any user and maintains the product registry. Who may ask what is
+ * the {@link AccessEvaluator}'s.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class AppApiResource {
-
-    public static final String APP_ROLE = "terminal-app";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -58,48 +58,20 @@ public class AppApiResource {
         this.realm = session.getContext().getRealm();
     }
 
-    /** The authenticated caller and whether it is an application (service account with {@value #APP_ROLE}). */
-    private record Caller(AuthResult auth, boolean app) {
+    /** The authenticated caller: its evaluator and the audit that names it. */
+    private record Caller(AccessEvaluator auth, Audit audit) {
     }
 
     private Caller caller() {
         AuthResult auth = CustomerAuthenticator.bearer(session, realm);
-        RoleModel role = realm.getRole(APP_ROLE);
-        boolean app = auth.user().getServiceAccountClientLink() != null && role != null && auth.user().hasRole(role);
-        if (!app) {
-            // an application is trusted by its dedicated role; a user's token must have been issued for this API
-            CustomerAuthenticator.requireApiAudience(realm, auth);
-        }
-        return new Caller(auth, app);
+        Actor actor = CustomerAuthenticator.application(session, realm, auth);
+        return new Caller(AccessEvaluator.of(session, realm, actor),
+                Audit.forCustomer(session, realm, new AdminAuth(realm, auth.token(), auth.user(), auth.client())));
     }
 
-    private Caller app() {
-        Caller caller = caller();
-        if (!caller.app()) {
-            throw new TerminalException(ErrorCode.APP_ROLE_REQUIRED);
-        }
-        return caller;
-    }
-
-    /** The id of the user asked about: the caller itself, or for applications any user of the realm. */
-    private String subjectId(Caller caller, String userId) {
-        if (userId == null || userId.isBlank() || userId.equals(caller.auth().user().getId())) {
-            return caller.auth().user().getId();
-        }
-        if (!caller.app()) {
-            throw new TerminalException(ErrorCode.APP_ROLE_REQUIRED);
-        }
-        return userId;
-    }
-
-    /** The user asked about, for the permissions endpoint. */
-    private UserModel subject(Caller caller, String userId) {
-        String id = subjectId(caller, userId);
-        UserModel user = id.equals(caller.auth().user().getId()) ? caller.auth().user() : session.users().getUserById(realm, id);
-        if (user == null) {
-            throw new TerminalException(ErrorCode.NOT_FOUND);
-        }
-        return user;
+    /** The id of the user asked about: the caller itself when none is given. */
+    private static String subjectId(Caller caller, String userId) {
+        return userId == null || userId.isBlank() ? caller.auth().actor().userId() : userId;
     }
 
     // ---- check API (S-TOK-2, S-TOK-3)
@@ -117,7 +89,7 @@ public class AppApiResource {
         Caller caller = caller();
         CheckRequest req = JsonBodies.read(body, CheckRequest.class);
         String userId = subjectId(caller, req.userId());
-        List<Result> results = new PermissionService(session, realm).check(userId, req.checks() == null ? new ArrayList<>() : req.checks());
+        List<Result> results = new PermissionService(session, realm).check(caller.auth(), userId, req.checks() == null ? new ArrayList<>() : req.checks());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("userId", userId);
         response.put("results", results);
@@ -132,7 +104,7 @@ public class AppApiResource {
         long start = System.nanoTime();
         Caller caller = caller();
         String subject = subjectId(caller, userId);
-        Result result = new PermissionService(session, realm).check(subject, List.of(new Check(cloudId, productId, action))).get(0);
+        Result result = new PermissionService(session, realm).check(caller.auth(), subject, List.of(new Check(cloudId, productId, action))).get(0);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("userId", subject);
         response.put("cloudId", cloudId);
@@ -158,8 +130,13 @@ public class AppApiResource {
     public Map<String, Object> permissions(@QueryParam("userId") String userId, @QueryParam("first") String first,
                                            @QueryParam("max") String max) {
         Caller caller = caller();
-        UserModel user = subject(caller, userId);
-        return new PermissionService(session, realm).permissions(user, Paging.of(first, max == null ? "100" : max));
+        String id = subjectId(caller, userId);
+        caller.auth().applications().requireAskAbout(id);
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            throw new TerminalException(ErrorCode.NOT_FOUND);
+        }
+        return new PermissionService(session, realm).permissions(caller.auth(), user, Paging.of(first, max == null ? "100" : max));
     }
 
     // ---- product registry (S-CLD-8), applications only
@@ -167,15 +144,13 @@ public class AppApiResource {
     @GET
     @Path("products")
     public Page<ProductRep> products(@QueryParam("cloudId") String cloudId, @QueryParam("first") String first, @QueryParam("max") String max) {
-        app();
-        return new ProductService(session, realm).listForApp(cloudId, Paging.of(first, max));
+        return new ProductService(session, realm).listForApp(caller().auth(), cloudId, Paging.of(first, max));
     }
 
     @GET
     @Path("products/{id}")
     public ProductRep product(@PathParam("id") String id) {
-        app();
-        return ProductService.represent(new ProductService(session, realm).find(id));
+        return new ProductService(session, realm).get(caller().auth(), id);
     }
 
     /** Registers or updates the product with the application's id: 201 when new, 200 otherwise. */
@@ -183,23 +158,18 @@ public class AppApiResource {
     @Path("products/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putProduct(@PathParam("id") String id, InputStream body) {
-        Caller caller = app();
+        Caller caller = caller();
         PutProduct req = JsonBodies.read(body, PutProduct.class);
         ProductService products = new ProductService(session, realm);
-        boolean created = products.put(id, req, audit(caller));
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(ProductService.represent(products.find(id))).build();
+        boolean created = products.put(caller.auth(), id, req, caller.audit());
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(products.get(caller.auth(), id)).build();
     }
 
     @DELETE
     @Path("products/{id}")
     public Response deleteProduct(@PathParam("id") String id) {
-        Caller caller = app();
-        new ProductService(session, realm).delete(id, audit(caller));
+        Caller caller = caller();
+        new ProductService(session, realm).delete(caller.auth(), id, caller.audit());
         return Response.noContent().build();
-    }
-
-    private Audit audit(Caller caller) {
-        AuthResult auth = caller.auth();
-        return Audit.forCustomer(session, realm, new AdminAuth(realm, auth.token(), auth.user(), auth.client()));
     }
 }

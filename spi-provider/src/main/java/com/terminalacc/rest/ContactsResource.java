@@ -23,7 +23,8 @@ import org.keycloak.models.RealmModel;
 
 import com.terminalacc.activity.ActivityPage;
 import com.terminalacc.activity.ActivityService;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.common.JsonBodies;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
@@ -32,6 +33,7 @@ import com.terminalacc.contact.ContactRepresentation;
 import com.terminalacc.contact.ContactRequests.ContactInput;
 import com.terminalacc.contact.ContactRequests.ContactUpdate;
 import com.terminalacc.contact.ContactService;
+import com.terminalacc.contact.ContactStore;
 import com.terminalacc.user.LoginRequests.ActivateLogin;
 import com.terminalacc.user.LoginRequests.ChangeRole;
 import com.terminalacc.user.LoginRequests.SetModules;
@@ -42,21 +44,23 @@ import com.terminalacc.user.LoginService.Activation;
 
 /**
  * Contacts of one account and their logins, for the customer API ({@code /realms/{realm}/acc/api/contacts}) and the
- * staff API ({@code /admin/realms/{realm}/acc/accounts/{id}/contacts}) alike. Each method first obtains its actor
- * from the {@link Caller} (the authorization check of the API it serves); the services decide the rest.
+ * staff API ({@code /admin/realms/{realm}/acc/accounts/{id}/contacts}) alike. The caller's {@link AccessEvaluator} comes
+ * from the API it serves; every service method called here starts with its authorization check.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactsResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final Caller caller;
+    private final AccessEvaluator auth;
+    private final Audit audit;
     private final String accountId;
 
-    public ContactsResource(KeycloakSession session, RealmModel realm, Caller caller, String accountId) {
+    public ContactsResource(KeycloakSession session, RealmModel realm, AccessEvaluator auth, Audit audit, String accountId) {
         this.session = session;
         this.realm = realm;
-        this.caller = caller;
+        this.auth = auth;
+        this.audit = audit;
         this.accountId = accountId;
     }
 
@@ -64,26 +68,22 @@ public class ContactsResource {
     @GET
     public Page<ContactRepresentation> list(@QueryParam("search") String search, @QueryParam("first") String first,
                                             @QueryParam("max") String max) {
-        Actor actor = caller.read();
-        return contacts().list(actor, accountId, search, Paging.of(first, max));
+        return contacts().list(auth, accountId, search, Paging.of(first, max));
     }
 
     /** A new contact (S-CON-1, S-CON-2, S-ACC-2, S-ACC-3, S-CON-5). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
-        Actor actor = caller.write();
         ContactInput input = JsonBodies.read(body, ContactInput.class);
-        ContactService contacts = contacts();
-        ContactEntity contact = contacts.create(actor, accountId, input, caller.audit());
-        return Response.created(URI.create("contacts/" + contact.getId())).entity(contacts.represent(contact)).build();
+        ContactEntity contact = contacts().create(auth, accountId, input, audit);
+        return Response.created(URI.create("contacts/" + contact.getId())).entity(store().represent(contact)).build();
     }
 
     @GET
     @Path("{id}")
     public ContactRepresentation get(@PathParam("id") String id) {
-        Actor actor = caller.read();
-        return contacts().get(actor, accountId, id);
+        return contacts().get(auth, accountId, id);
     }
 
     /** Within the hierarchy (S-ROL-1, S-ROL-4); a user's e-mail is fixed (S-CON-4). */
@@ -91,17 +91,14 @@ public class ContactsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactRepresentation update(@PathParam("id") String id, InputStream body) {
-        Actor actor = caller.write();
         ContactUpdate update = JsonBodies.read(body, ContactUpdate.class);
-        ContactService contacts = contacts();
-        return contacts.represent(contacts.update(actor, accountId, id, update, caller.audit()));
+        return store().represent(contacts().update(auth, accountId, id, update, audit));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        contacts().delete(actor, accountId, id, caller.audit());
+        contacts().delete(auth, accountId, id, audit);
         return Response.noContent().build();
     }
 
@@ -114,48 +111,44 @@ public class ContactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response activate(@PathParam("id") String id, @QueryParam("validateOnly") String validateOnly,
                              @QueryParam("step") String step, InputStream body) {
-        Actor actor = caller.write();
         ActivateLogin req = JsonBodies.read(body, ActivateLogin.class);
         boolean dryRun = "true".equalsIgnoreCase(validateOnly);
-        Activation result = new LoginService(session, realm).activate(actor, accountId, id, req, Step.parse(step), dryRun, caller.audit());
+        Activation result = new LoginService(session, realm).activate(auth, accountId, id, req, Step.parse(step), dryRun, audit);
         if (dryRun) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("valid", true);
-            summary.put("contact", contacts().represent(result.contact()));
+            summary.put("contact", store().represent(result.contact()));
             summary.put("role", result.role() == null ? null : result.role().wire());
             summary.put("modules", result.modules());
             return Response.ok(summary).build();
         }
-        return Response.status(Response.Status.CREATED).entity(contacts().represent(result.contact())).build();
+        return Response.status(Response.Status.CREATED).entity(store().represent(result.contact())).build();
     }
 
     /** Deactivates the login: the user becomes a plain contact again (S-CON-3). */
     @DELETE
     @Path("{id}/login")
     public ContactRepresentation deactivate(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        new LoginService(session, realm).deactivate(actor, accountId, id, caller.audit());
-        return contacts().get(actor, accountId, id);
+        new LoginService(session, realm).deactivate(auth, accountId, id, audit);
+        return contacts().get(auth, accountId, id);
     }
 
     @PUT
     @Path("{id}/login/role")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactRepresentation changeRole(@PathParam("id") String id, InputStream body) {
-        Actor actor = caller.write();
         ChangeRole req = JsonBodies.read(body, ChangeRole.class);
-        new LoginService(session, realm).changeRole(actor, accountId, id, req.role(), caller.audit());
-        return contacts().get(actor, accountId, id);
+        new LoginService(session, realm).changeRole(auth, accountId, id, req.role(), audit);
+        return contacts().get(auth, accountId, id);
     }
 
     @PUT
     @Path("{id}/login/modules")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactRepresentation setModules(@PathParam("id") String id, InputStream body) {
-        Actor actor = caller.write();
         SetModules req = JsonBodies.read(body, SetModules.class);
-        new LoginService(session, realm).setModules(actor, accountId, id, req.modules(), caller.audit());
-        return contacts().get(actor, accountId, id);
+        new LoginService(session, realm).setModules(auth, accountId, id, req.modules(), audit);
+        return contacts().get(auth, accountId, id);
     }
 
     /** S-LOG-4: sets the user's password; temporary unless {@code "temporary": false}. */
@@ -163,9 +156,8 @@ public class ContactsResource {
     @Path("{id}/login/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setPassword(@PathParam("id") String id, InputStream body) {
-        Actor actor = caller.write();
         SetPassword req = JsonBodies.read(body, SetPassword.class);
-        new LoginService(session, realm).setPassword(actor, accountId, id, req, caller.audit());
+        new LoginService(session, realm).setPassword(auth, accountId, id, req, audit);
         return Response.noContent().build();
     }
 
@@ -173,8 +165,7 @@ public class ContactsResource {
     @POST
     @Path("{id}/login/onboarding")
     public Response resendOnboarding(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        new LoginService(session, realm).resendOnboarding(actor, accountId, id, caller.audit());
+        new LoginService(session, realm).resendOnboarding(auth, accountId, id, audit);
         return Response.noContent().build();
     }
 
@@ -182,8 +173,11 @@ public class ContactsResource {
     @GET
     @Path("{id}/activity")
     public ActivityPage activity(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
-        Actor actor = caller.read();
-        return new ActivityService(session, realm).contactLog(actor, accountId, id, Paging.of(first, max));
+        return new ActivityService(session, realm).contactLog(auth, accountId, id, Paging.of(first, max));
+    }
+
+    private ContactStore store() {
+        return new ContactStore(session, realm);
     }
 
     private ContactService contacts() {

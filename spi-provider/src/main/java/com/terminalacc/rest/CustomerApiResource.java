@@ -24,7 +24,7 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
 import com.terminalacc.account.AccountService;
 import com.terminalacc.audit.Audit;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.auth.CustomerAuthenticator;
 import com.terminalacc.auth.CustomerAuthenticator.CustomerRequest;
 import com.terminalacc.cloud.CloudRepresentations.MoveProduct;
@@ -38,14 +38,12 @@ import com.terminalacc.owner.OwnerRequestEntity;
 import com.terminalacc.owner.OwnerRequestRepresentation;
 import com.terminalacc.owner.OwnerRequestService;
 import com.terminalacc.owner.OwnerRequests.FileRequest;
-import com.terminalacc.role.AccessPolicy;
 import com.terminalacc.role.ModuleCatalog;
-import com.terminalacc.role.Right;
 
 /**
- * The customer API, {@code /realms/{realm}/acc/api}, for users of a customer account with a bearer token.
- * Every method first establishes the caller ({@link #caller()}: a user of an account whose ACC is enabled,
- * S-ACC-4); what that caller may do is decided by the service it calls ({@link AccessPolicy}).
+ * The customer API, {@code /realms/{realm}/acc/api}, for users of a customer account with a bearer token for the
+ * Terminal API. Every method first establishes the caller (a user of an account whose ACC is enabled, S-ACC-4) and its
+ * {@link AccessEvaluator}; the service it calls starts with the authorization check.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerApiResource {
@@ -58,25 +56,28 @@ public class CustomerApiResource {
         this.realm = session.getContext().getRealm();
     }
 
-    private CustomerRequest caller() {
-        return CustomerAuthenticator.authenticate(session, realm);
+    /** The authenticated caller: its evaluator and the audit that names it. */
+    private record Caller(CustomerRequest request, AccessEvaluator auth, Audit audit) {
+        String accountId() {
+            return request.actor().accountId();
+        }
     }
 
-    private Audit audit(CustomerRequest req) {
-        return Audit.forCustomer(session, realm, req.adminAuth());
+    private Caller caller() {
+        CustomerRequest req = CustomerAuthenticator.authenticate(session, realm);
+        return new Caller(req, AccessEvaluator.of(session, realm, req.actor()), Audit.forCustomer(session, realm, req.adminAuth()));
     }
 
     /** The caller: contact, account, role and rights. Any customer user. */
     @GET
     @Path("me")
     public Map<String, Object> me() {
-        CustomerRequest req = caller();
-        Actor actor = req.actor();
+        Caller c = caller();
         Map<String, Object> me = new LinkedHashMap<>();
-        me.put("contact", new ContactService(session, realm).get(actor, actor.accountId(), actor.contactId()));
-        me.put("account", AccountRepresentation.of(req.account()));
-        me.put("role", actor.role().wire());
-        me.put("rights", new AccessPolicy(realm).matrix().rightsOf(actor.role()).stream().map(Right::key).sorted().toList());
+        me.put("contact", new ContactService(session, realm).get(c.auth(), c.accountId(), c.request().actor().contactId()));
+        me.put("account", AccountRepresentation.of(c.request().account()));
+        me.put("role", c.request().actor().role().wire());
+        me.put("rights", c.auth().rights());
         return me;
     }
 
@@ -84,18 +85,18 @@ public class CustomerApiResource {
     @GET
     @Path("account")
     public AccountRepresentation account() {
-        CustomerRequest req = caller();
-        return AccountRepresentation.of(req.account());
+        Caller c = caller();
+        return AccountRepresentation.of(new AccountService(session, realm).get(c.auth(), c.accountId()));
     }
 
-    /** Owner only: PERSONAL → BUSINESS, organisation domains. */
+    /** Right manage-account (Owners): PERSONAL → BUSINESS, organisation domains. */
     @PATCH
     @Path("account")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountRepresentation updateAccount(InputStream body) {
-        CustomerRequest req = caller();
+        Caller c = caller();
         UpdateOwnAccount update = JsonBodies.read(body, UpdateOwnAccount.class);
-        return AccountRepresentation.of(new AccountService(session, realm).updateOwn(req.actor(), update, audit(req)));
+        return AccountRepresentation.of(new AccountService(session, realm).updateSettings(c.auth(), c.accountId(), update, c.audit()));
     }
 
     /** The module permission catalogue (S-MOD-1). Any customer user. */
@@ -109,25 +110,22 @@ public class CustomerApiResource {
     /** The account's contacts and their logins; see {@link ContactsResource}. */
     @Path("contacts")
     public ContactsResource contacts() {
-        CustomerRequest req = caller();
-        Audit audit = audit(req);
-        return new ContactsResource(session, realm, Caller.of(req::actor, req::actor, audit), req.actor().accountId());
+        Caller c = caller();
+        return new ContactsResource(session, realm, c.auth(), c.audit(), c.accountId());
     }
 
     /** Clouds, their members, products and shares; see {@link CloudsResource}. */
     @Path("clouds")
     public CloudsResource clouds() {
-        CustomerRequest req = caller();
-        Audit audit = audit(req);
-        return new CloudsResource(session, realm, Caller.of(req::actor, req::actor, audit));
+        Caller c = caller();
+        return new CloudsResource(session, realm, c.auth(), c.audit());
     }
 
     /** Clouds other companies share with this account (S-CLD-9, partner side). */
     @Path("shares")
     public SharesResource shares() {
-        CustomerRequest req = caller();
-        Audit audit = audit(req);
-        return new SharesResource(session, realm, Caller.of(req::actor, req::actor, audit));
+        Caller c = caller();
+        return new SharesResource(session, realm, c.auth(), c.audit());
     }
 
     /** S-CLD-8: moves a product to another cloud of the account. */
@@ -135,35 +133,35 @@ public class CustomerApiResource {
     @Path("products/{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     public ProductRep moveProduct(@PathParam("id") String id, InputStream body) {
-        CustomerRequest req = caller();
+        Caller c = caller();
         MoveProduct move = JsonBodies.read(body, MoveProduct.class);
-        return new ProductService(session, realm).move(req.actor(), id, move.cloudId(), audit(req));
+        return new ProductService(session, realm).move(c.auth(), id, move.cloudId(), c.audit());
     }
 
-    /** S-ROL-2: an Owner requests a further Owner. */
+    /** S-ROL-2: an Owner (right request-owner) requests a further Owner. */
     @POST
     @Path("owner-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response fileOwnerRequest(InputStream body) {
-        CustomerRequest req = caller();
+        Caller c = caller();
         FileRequest request = JsonBodies.read(body, FileRequest.class);
         OwnerRequestService service = new OwnerRequestService(session, realm);
-        OwnerRequestEntity created = service.file(req.actor(), request, audit(req));
-        return Response.created(URI.create("owner-requests/" + created.getId())).entity(service.get(req.actor(), created.getId())).build();
+        OwnerRequestEntity created = service.file(c.auth(), c.accountId(), request, c.audit());
+        return Response.created(URI.create("owner-requests/" + created.getId())).entity(service.get(c.auth(), created.getId())).build();
     }
 
-    /** The account's owner requests and their outcome. Owners only. */
+    /** The account's owner requests and their outcome. */
     @GET
     @Path("owner-requests")
     public Page<OwnerRequestRepresentation> ownerRequests(@QueryParam("first") String first, @QueryParam("max") String max) {
-        CustomerRequest req = caller();
-        return new OwnerRequestService(session, realm).listForAccount(req.actor(), Paging.of(first, max));
+        Caller c = caller();
+        return new OwnerRequestService(session, realm).listOfAccount(c.auth(), c.accountId(), Paging.of(first, max));
     }
 
     @GET
     @Path("owner-requests/{id}")
     public OwnerRequestRepresentation ownerRequest(@PathParam("id") String id) {
-        CustomerRequest req = caller();
-        return new OwnerRequestService(session, realm).get(req.actor(), id);
+        Caller c = caller();
+        return new OwnerRequestService(session, realm).get(c.auth(), id);
     }
 }

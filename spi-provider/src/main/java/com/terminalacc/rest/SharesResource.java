@@ -1,22 +1,24 @@
 package com.terminalacc.rest;
 
-import java.util.List;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import com.terminalacc.auth.Actor;
+import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.cloud.CloudRepresentations.ShareRep;
 import com.terminalacc.cloud.ShareService;
+import com.terminalacc.common.Page;
+import com.terminalacc.common.Paging;
 
 /** The partner side of S-CLD-9, {@code /realms/{realm}/acc/api/shares}: clouds other companies share with us. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,41 +26,43 @@ public class SharesResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final Caller caller;
+    private final AccessEvaluator auth;
+    private final Audit audit;
 
-    public SharesResource(KeycloakSession session, RealmModel realm, Caller caller) {
+    public SharesResource(KeycloakSession session, RealmModel realm, AccessEvaluator auth, Audit audit) {
         this.session = session;
         this.realm = realm;
-        this.caller = caller;
+        this.auth = auth;
+        this.audit = audit;
     }
 
-    /** Owners and Admins: shares offered to the account, with their status. */
+    /** Owners and Admins (right accept-shares): shares offered to the account, newest first. */
     @GET
-    public List<ShareRep> incoming() {
-        Actor actor = caller.read();
-        return new ShareService(session, realm).incoming(actor);
+    public Page<ShareRep> incoming(@QueryParam("first") String first, @QueryParam("max") String max) {
+        return shares().incoming(auth, Paging.of(first, max));
     }
 
     @POST
     @Path("{id}/accept")
     public ShareRep accept(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        return new ShareService(session, realm).accept(actor, id, caller.audit());
+        return shares().accept(auth, id, audit);
     }
 
     @POST
     @Path("{id}/decline")
     public ShareRep decline(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        return new ShareService(session, realm).decline(actor, id, caller.audit());
+        return shares().decline(auth, id, audit);
     }
 
     /** The partner ends the share; its members lose access at once. */
     @DELETE
     @Path("{id}")
     public Response end(@PathParam("id") String id) {
-        Actor actor = caller.write();
-        new ShareService(session, realm).end(actor, id, caller.audit());
+        shares().endAsPartner(auth, id, audit);
         return Response.noContent().build();
+    }
+
+    private ShareService shares() {
+        return new ShareService(session, realm);
     }
 }

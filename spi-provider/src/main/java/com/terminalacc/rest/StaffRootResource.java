@@ -28,7 +28,7 @@ import com.terminalacc.account.AccountService;
 import com.terminalacc.activity.ActivityPage;
 import com.terminalacc.activity.ActivityService;
 import com.terminalacc.audit.Audit;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.auth.StaffAuthenticator;
 import com.terminalacc.cloud.CloudRepresentations.CloudRep;
 import com.terminalacc.cloud.CloudRepresentations.MemberRep;
@@ -42,8 +42,9 @@ import com.terminalacc.owner.OwnerRequests.Decision;
 
 /**
  * The staff API (S-STF-1), {@code /admin/realms/{realm}/acc}: accounts, their contacts and logins (the same
- * {@link ContactsResource} the customer API uses), activity logs and owner requests. Reading needs view-realm or
- * the staff role, changing needs manage-realm or the staff role ({@link StaffAuthenticator}).
+ * {@link ContactsResource} the customer API uses), activity logs and owner requests. Who is staff, and which tokens
+ * count, is {@link StaffAuthenticator}'s: the staff role or manage-realm change, view-realm reads (S-STF-1), and only
+ * tokens meant for staff work are taken (S-ISO-2). Every service called starts with its authorization check.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffRootResource {
@@ -60,20 +61,17 @@ public class StaffRootResource {
         this.audit = new Audit(adminEvent);
     }
 
-    private Actor read() {
-        return StaffAuthenticator.require(realm, auth, false);
-    }
-
-    private Actor write() {
-        return StaffAuthenticator.require(realm, auth, true);
+    /** The staff member's evaluator; refuses everyone else (401 for a token of another application, 403 for no staff). */
+    private AccessEvaluator staff() {
+        return AccessEvaluator.of(session, realm, StaffAuthenticator.forApi(realm, auth));
     }
 
     @GET
     @Path("accounts")
     public Page<AccountRepresentation> accounts(@QueryParam("search") String search, @QueryParam("first") String first,
                                                 @QueryParam("max") String max) {
-        read();
-        return new AccountService(session, realm).search(search, Paging.of(first, max));
+        AccessEvaluator staff = staff();
+        return new AccountService(session, realm).search(staff, search, Paging.of(first, max));
     }
 
     /** A new account with its first contact, who becomes its Owner (S-ACC-1, S-ACC-5). */
@@ -81,7 +79,7 @@ public class StaffRootResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAccount(InputStream body) {
-        Actor staff = write();
+        AccessEvaluator staff = staff();
         CreateAccount req = JsonBodies.read(body, CreateAccount.class);
         Account account = new AccountService(session, realm).create(staff, req, audit);
         return Response.created(URI.create("accounts/" + account.id())).entity(AccountRepresentation.of(account)).build();
@@ -90,15 +88,15 @@ public class StaffRootResource {
     @GET
     @Path("accounts/{id}")
     public AccountRepresentation account(@PathParam("id") String id) {
-        read();
-        return AccountRepresentation.of(new AccountService(session, realm).get(id));
+        AccessEvaluator staff = staff();
+        return AccountRepresentation.of(new AccountService(session, realm).get(staff, id));
     }
 
     @PATCH
     @Path("accounts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountRepresentation updateAccount(@PathParam("id") String id, InputStream body) {
-        Actor staff = write();
+        AccessEvaluator staff = staff();
         UpdateAccount req = JsonBodies.read(body, UpdateAccount.class);
         return AccountRepresentation.of(new AccountService(session, realm).update(staff, id, req, audit));
     }
@@ -107,7 +105,7 @@ public class StaffRootResource {
     @DELETE
     @Path("accounts/{id}")
     public Response deleteAccount(@PathParam("id") String id) {
-        Actor staff = write();
+        AccessEvaluator staff = staff();
         new AccountService(session, realm).delete(staff, id, audit);
         return Response.noContent().build();
     }
@@ -116,37 +114,36 @@ public class StaffRootResource {
     @GET
     @Path("accounts/{id}/activity")
     public ActivityPage accountActivity(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
-        read();
-        new AccountService(session, realm).get(id);
-        return new ActivityService(session, realm).accountLog(id, Paging.of(first, max));
+        AccessEvaluator staff = staff();
+        return new ActivityService(session, realm).accountLog(staff, id, Paging.of(first, max));
     }
 
     @Path("accounts/{id}/contacts")
     public ContactsResource contacts(@PathParam("id") String id) {
-        read();
-        new AccountService(session, realm).get(id); // 404 for an unknown account before anything else
-        return new ContactsResource(session, realm, Caller.of(this::read, this::write, audit), id);
+        AccessEvaluator staff = staff();
+        new AccountService(session, realm).get(staff, id); // 404 for an unknown account before anything else
+        return new ContactsResource(session, realm, staff, audit, id);
     }
 
     /** The clouds of an account (read-only for staff). */
     @GET
     @Path("accounts/{id}/clouds")
     public Page<CloudRep> clouds(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
-        Actor staff = read();
+        AccessEvaluator staff = staff();
         return new CloudService(session, realm).listOfAccount(staff, id, Paging.of(first, max));
     }
 
     @GET
     @Path("clouds/{cloudId}")
     public CloudRep cloud(@PathParam("cloudId") String cloudId) {
-        Actor staff = read();
+        AccessEvaluator staff = staff();
         return new CloudService(session, realm).get(staff, cloudId);
     }
 
     @GET
     @Path("clouds/{cloudId}/members")
     public Page<MemberRep> cloudMembers(@PathParam("cloudId") String cloudId, @QueryParam("first") String first, @QueryParam("max") String max) {
-        Actor staff = read();
+        AccessEvaluator staff = staff();
         return new CloudService(session, realm).members(staff, cloudId, Paging.of(first, max));
     }
 
@@ -155,14 +152,14 @@ public class StaffRootResource {
     @Path("owner-requests")
     public Page<OwnerRequestRepresentation> ownerRequests(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
                                                           @QueryParam("first") String first, @QueryParam("max") String max) {
-        read();
-        return new OwnerRequestService(session, realm).listForStaff(status, accountId, Paging.of(first, max));
+        AccessEvaluator staff = staff();
+        return new OwnerRequestService(session, realm).listAll(staff, status, accountId, Paging.of(first, max));
     }
 
     @GET
     @Path("owner-requests/{id}")
     public OwnerRequestRepresentation ownerRequest(@PathParam("id") String id) {
-        Actor staff = read();
+        AccessEvaluator staff = staff();
         return new OwnerRequestService(session, realm).get(staff, id);
     }
 
@@ -170,7 +167,7 @@ public class StaffRootResource {
     @POST
     @Path("owner-requests/{id}/approve")
     public OwnerRequestRepresentation approve(@PathParam("id") String id, InputStream body) {
-        Actor staff = write();
+        AccessEvaluator staff = staff();
         Decision decision = optionalDecision(body);
         OwnerRequestService service = new OwnerRequestService(session, realm);
         service.approve(staff, id, decision, audit);
@@ -182,7 +179,7 @@ public class StaffRootResource {
     @Path("owner-requests/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public OwnerRequestRepresentation reject(@PathParam("id") String id, InputStream body) {
-        Actor staff = write();
+        AccessEvaluator staff = staff();
         Decision decision = JsonBodies.read(body, Decision.class);
         OwnerRequestService service = new OwnerRequestService(session, realm);
         service.reject(staff, id, decision, audit);

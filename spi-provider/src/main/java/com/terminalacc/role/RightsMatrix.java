@@ -30,6 +30,24 @@ public final class RightsMatrix {
         return new RightsMatrix(grants);
     }
 
+    /** The SPEC's defaults (S-ROL-4). */
+    public static RightsMatrix defaults() {
+        Map<Right, Set<TerminalRole>> grants = new EnumMap<>(Right.class);
+        for (Right right : Right.values()) {
+            grants.put(right, parse(right.defaultRoles()));
+        }
+        return new RightsMatrix(grants);
+    }
+
+    /** A matrix as given (rights missing from the map are held by nobody). */
+    public static RightsMatrix of(Map<Right, Set<TerminalRole>> grants) {
+        Map<Right, Set<TerminalRole>> copy = new EnumMap<>(Right.class);
+        for (Right right : Right.values()) {
+            copy.put(right, grants.containsKey(right) ? EnumSet.copyOf(grants.get(right).isEmpty() ? EnumSet.noneOf(TerminalRole.class) : grants.get(right)) : EnumSet.noneOf(TerminalRole.class));
+        }
+        return new RightsMatrix(copy);
+    }
+
     public boolean allows(TerminalRole role, Right right) {
         return role != null && grants.get(right).contains(role);
     }

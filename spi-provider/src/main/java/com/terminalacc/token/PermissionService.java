@@ -18,15 +18,17 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.auth.Permissions;
 import com.terminalacc.cloud.MemberType;
-import com.terminalacc.cloud.Permissions;
-import com.terminalacc.cloud.ProductService;
 import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.KeycloakQueries;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.Persistence;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.role.ModuleCatalog;
-import com.terminalacc.role.RoleIndex;
+import com.terminalacc.role.Right;
+import com.terminalacc.role.RightsMatrix;
 import com.terminalacc.role.TerminalRole;
 
 /**
@@ -60,11 +62,18 @@ public class PermissionService {
         return em.createQuery(jpql, type).setFlushMode(FlushModeType.COMMIT).setHint("org.hibernate.readOnly", true);
     }
 
-    /** A customer user: its account and role; null for users without a contact (staff, admins, service accounts). */
-    public record Subject(UserModel user, String accountId, TerminalRole role) {
+    /**
+     * A customer user: its account and role; null for users without a contact (staff, admins, service accounts).
+     * {@code allClouds}: its role has the right manage-all-clouds — every cloud of its account as Cloud-Admin (S-CLD-7).
+     */
+    public record Subject(UserModel user, String accountId, TerminalRole role, boolean allClouds) {
         boolean owner() {
-            return role == TerminalRole.OWNER;
+            return allClouds;
         }
+    }
+
+    private boolean allClouds(TerminalRole role) {
+        return RightsMatrix.of(realm).allows(role, Right.MANAGE_ALL_CLOUDS);
     }
 
     /** One query: the user's contact gives its account. */
@@ -78,7 +87,7 @@ public class PermissionService {
             return null;
         }
         TerminalRole role = TerminalRole.of(realm, user).orElse(null);
-        return role == null ? null : new Subject(user, accounts.get(0), role);
+        return role == null ? null : new Subject(user, accounts.get(0), role, allClouds(role));
     }
 
     // ---- the token claim (S-TOK-1, S-TOK-2)
@@ -95,7 +104,7 @@ public class PermissionService {
         if (role == null) {
             return null;
         }
-        boolean owner = role == TerminalRole.OWNER;
+        boolean owner = allClouds(role);
         // The database part comes from the cache while the account's version is unchanged (see ClaimCache).
         ClaimCache cache = new ClaimCache(session, realm);
         String variant = maxClouds + "." + maxCloudBytes;
@@ -103,7 +112,7 @@ public class PermissionService {
         String version = known == null ? null : cache.version(known); // before the database is read
         ClaimCache.Entry entry = known == null ? null : cache.get(user.getId(), variant, version, owner);
         if (entry == null) {
-            entry = load(new Subject(user, null, role), maxClouds, maxCloudBytes);
+            entry = load(new Subject(user, null, role, owner), maxClouds, maxCloudBytes);
             if (entry == null) {
                 return null;
             }
@@ -139,11 +148,11 @@ public class PermissionService {
         if (rows.isEmpty()) {
             return null;
         }
-        Subject subject = new Subject(user.user(), (String) rows.get(0)[0], user.role());
+        Subject subject = new Subject(user.user(), (String) rows.get(0)[0], user.role(), user.allClouds());
         Map<String, String> clouds = new TreeMap<>();
         for (Object[] row : rows) {
             if (row[1] != null) {
-                clouds.put((String) row[1], Permissions.of(row[2] == MemberType.ADMIN, (Boolean) row[3], (Boolean) row[4]));
+                clouds.put((String) row[1], Permissions.effective((MemberType) row[2], (Boolean) row[3], (Boolean) row[4], false));
             }
         }
         if (subject.owner()) {
@@ -164,11 +173,11 @@ public class PermissionService {
         return bytes;
     }
 
-    /** S-CLD-7: an Owner has every cloud of its account as Cloud-Admin (one query, at most {@code limit}). */
+    /** S-CLD-7: every cloud of the account as Cloud-Admin (one query, at most {@code limit}). */
     private void ownAccountClouds(Subject subject, int limit, Map<String, String> clouds) {
         for (String id : read("select c.id from CloudEntity c where c.accountId = :account order by c.id", String.class)
                 .setParameter("account", subject.accountId()).setMaxResults(limit).getResultList()) {
-            clouds.put(id, Permissions.CLOUD_ADMIN);
+            clouds.put(id, Permissions.effective(null, false, false, true));
         }
     }
 
@@ -185,7 +194,8 @@ public class PermissionService {
     // ---- the permissions endpoint
 
     /** The full map, paged by cloud id: what a token with {@code cloudsRef} points to. */
-    public Map<String, Object> permissions(UserModel user, Paging paging) {
+    public Map<String, Object> permissions(AccessEvaluator auth, UserModel user, Paging paging) {
+        auth.applications().requireAskAbout(user.getId());
         Subject subject = subject(user);
         if (subject == null) {
             throw new TerminalException(ErrorCode.NOT_A_CUSTOMER_USER);
@@ -204,7 +214,7 @@ public class PermissionService {
             for (Object[] row : read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
                             + " where m.userId = :user and m.cloudId in :ids", Object[].class)
                     .setParameter("user", user.getId()).setParameter("ids", ids).getResultList()) {
-                clouds.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+                clouds.put((String) row[0], Permissions.effective((MemberType) row[1], (Boolean) row[2], (Boolean) row[3], false));
             }
             clouds.putAll(own);
         }
@@ -224,7 +234,7 @@ public class PermissionService {
         Map<String, String> own = new HashMap<>();
         for (String id : read("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
                 .setParameter("account", subject.accountId()).setParameter("ids", ids).getResultList()) {
-            own.put(id, Permissions.CLOUD_ADMIN);
+            own.put(id, Permissions.effective(null, false, false, true));
         }
         return own;
     }
@@ -240,43 +250,13 @@ public class PermissionService {
 
     public static final Set<String> ACTIONS = Set.of("read", "write", "order", "move");
 
-    /** Who a user id is, for the check API: account, role and module permissions in one query, no user model loaded. */
-    private record CheckSubject(String accountId, TerminalRole role, Set<String> modules) {
-    }
-
-    private CheckSubject checkSubject(String userId) {
-        RoleIndex index = new RoleIndex(realm);
-        String account = null;
-        TerminalRole role = null;
-        Set<String> modules = new HashSet<>();
-        for (Object[] row : read("select c.accountId, u.enabled, m.roleId from ContactEntity c join UserEntity u on u.id = c.userId"
-                        + " left join UserRoleMappingEntity m on m.user = u where c.userId = :user", Object[].class)
-                .setParameter("user", userId).getResultList()) {
-            if (!Boolean.TRUE.equals(row[1])) {
-                return null; // a disabled user may do nothing
-            }
-            account = (String) row[0];
-            String roleId = (String) row[2];
-            if (roleId != null) {
-                TerminalRole r = index.terminalRole(roleId);
-                if (r != null && (role == null || r.isAbove(role))) {
-                    role = r;
-                }
-                String module = index.module(roleId);
-                if (module != null) {
-                    modules.add(module);
-                }
-            }
-        }
-        return account == null || role == null ? null : new CheckSubject(account, role, modules);
-    }
-
     /**
      * Answers from the current state (S-TOK-3): who the user is (one query), the products' clouds (one query, only when
      * products are asked about), the user's memberships in those clouds (one query) and, for an Owner, which of them
      * belong to its account (one query). An unknown, disabled or non-customer user may do nothing.
      */
-    public List<Result> check(String userId, List<Check> checks) {
+    public List<Result> check(AccessEvaluator auth, String userId, List<Check> checks) {
+        auth.applications().requireAskAbout(userId);
         if (checks.size() > MAX_CHECKS) {
             throw new TerminalException(ErrorCode.TOO_MANY_CHECKS, MAX_CHECKS);
         }
@@ -285,7 +265,9 @@ public class PermissionService {
                 throw new TerminalException(ErrorCode.INVALID_QUERY_PARAMETER, "checks: {cloudId | productId, action: read|write|order|move}");
             }
         }
-        CheckSubject subject = userId == null ? null : checkSubject(userId);
+        KeycloakQueries.Subject found = userId == null ? null : new KeycloakQueries(em, realm).checkSubject(userId);
+        // an unknown, disabled or non-customer user may do nothing
+        KeycloakQueries.Subject subject = found == null || !found.enabled() || found.role() == null ? null : found;
         List<Result> results = new ArrayList<>(checks.size());
         if (subject == null) {
             for (Check c : checks) {
@@ -317,16 +299,16 @@ public class PermissionService {
             for (Object[] row : read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
                             + " where m.userId = :user and m.cloudId in :ids", Object[].class)
                     .setParameter("user", userId).setParameter("ids", cloudIds).getResultList()) {
-                permissions.put((String) row[0], Permissions.of(row[1] == MemberType.ADMIN, (Boolean) row[2], (Boolean) row[3]));
+                permissions.put((String) row[0], Permissions.effective((MemberType) row[1], (Boolean) row[2], (Boolean) row[3], false));
             }
-            if (subject.role() == TerminalRole.OWNER) {
+            if (allClouds(subject.role())) {
                 for (String id : read("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
                         .setParameter("account", subject.accountId()).setParameter("ids", cloudIds).getResultList()) {
-                    permissions.put(id, Permissions.CLOUD_ADMIN);
+                    permissions.put(id, Permissions.effective(null, false, false, true));
                 }
             }
         }
-        boolean mayMove = subject.modules().contains(ProductService.MOVE_RIGHT);
+        boolean mayMove = subject.modules().contains(AccessEvaluator.Products.MOVE_RIGHT);
         for (Check c : checks) {
             String cloudId = c.cloudId() != null ? c.cloudId() : productClouds.get(c.productId());
             String perms = cloudId == null ? null : permissions.get(cloudId);

@@ -18,14 +18,11 @@ import org.keycloak.models.KeycloakSession;
 import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.UpdateOwnAccount;
 import com.terminalacc.account.AccountService;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalException;
-import com.terminalacc.contact.ContactRepresentation;
-import com.terminalacc.contact.ContactService;
 import com.terminalacc.owner.OwnerRequestService;
 import com.terminalacc.owner.OwnerRequests.FileRequest;
-import com.terminalacc.role.TerminalRole;
 
 /**
  * Account settings for Owners: PERSONAL → BUSINESS, organisation domains (S-ACC-2, S-ACC-3) and the owner request
@@ -52,7 +49,7 @@ public class AccountPages {
         PageContext ctx = owner();
         ctx.checkCsrf(form);
         try {
-            new AccountService(ctx.session(), ctx.realm()).updateOwn(ctx.actor(), new UpdateOwnAccount("BUSINESS", null), ctx.audit());
+            new AccountService(ctx.session(), ctx.realm()).updateSettings(ctx.auth(), ctx.actor().accountId(), new UpdateOwnAccount("BUSINESS", null), ctx.audit());
             return ctx.redirect("account", "accountUpgraded");
         } catch (TerminalException e) {
             return page(ctx, ctx.error(e), ctx.fieldErrors(e), null, e.getResponse().getStatus());
@@ -74,7 +71,7 @@ public class AccountPages {
             }
         }
         try {
-            new AccountService(ctx.session(), ctx.realm()).updateOwn(ctx.actor(), new UpdateOwnAccount(null, domains), ctx.audit());
+            new AccountService(ctx.session(), ctx.realm()).updateSettings(ctx.auth(), ctx.actor().accountId(), new UpdateOwnAccount(null, domains), ctx.audit());
             return ctx.redirect("account", "domainsSaved");
         } catch (TerminalException e) {
             return page(ctx, ctx.error(e), ctx.fieldErrors(e), raw, e.getResponse().getStatus());
@@ -88,7 +85,7 @@ public class AccountPages {
         PageContext ctx = owner();
         ctx.checkCsrf(form);
         try {
-            new OwnerRequestService(ctx.session(), ctx.realm()).file(ctx.actor(),
+            new OwnerRequestService(ctx.session(), ctx.realm()).file(ctx.auth(), ctx.actor().accountId(),
                     new FileRequest(PageContext.first(form, "contactId"), PageContext.first(form, "reason")), ctx.audit());
             return ctx.redirect("account", "ownerRequestFiled");
         } catch (TerminalException e) {
@@ -97,24 +94,28 @@ public class AccountPages {
     }
 
     private Response page(PageContext ctx, String error, Map<String, String> errors, String domainsInput, int status) {
-        Actor actor = ctx.actor();
-        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(actor.accountId()));
+        AccessEvaluator auth = ctx.auth();
+        String accountId = ctx.actor().accountId();
+        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(auth, accountId));
         Map<String, Object> m = new HashMap<>();
         m.put("account", account);
+        m.put("canManageSettings", auth.accounts().canManageSettings(accountId));
+        m.put("canRequestOwner", auth.ownerRequests().canFile(accountId));
         m.put("domainsText", domainsInput != null ? domainsInput : String.join("\n", account.domains()));
-        List<ContactRepresentation> candidates = new ContactService(ctx.session(), ctx.realm())
-                .list(actor, actor.accountId(), null, new Paging(0, 100)).items().stream()
-                .filter(c -> !"owner".equals(c.role())).toList();
-        m.put("candidates", candidates);
-        m.put("ownerRequests", new OwnerRequestService(ctx.session(), ctx.realm()).listForAccount(actor, new Paging(0, 50)).items());
+        OwnerRequestService requests = new OwnerRequestService(ctx.session(), ctx.realm());
+        m.put("candidates", auth.ownerRequests().canFile(accountId) ? requests.candidates(auth, accountId) : List.of());
+        m.put("ownerRequests", auth.ownerRequests().canList(accountId)
+                ? requests.listOfAccount(auth, accountId, new Paging(0, 50)).items() : List.of());
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);
         return ctx.page("acc/account.ftl", m, status);
     }
 
+    /** The account settings page: for those who may change the settings or file owner requests. */
     private PageContext owner() {
         PageContext ctx = PageContext.customer(session);
-        if (ctx.actor().role() != TerminalRole.OWNER) {
+        String accountId = ctx.actor().accountId();
+        if (!ctx.auth().accounts().canManageSettings(accountId) && !ctx.auth().ownerRequests().canFile(accountId)) {
             throw new jakarta.ws.rs.WebApplicationException(ctx.page("acc/forbidden.ftl", Map.of(), 403));
         }
         return ctx;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.activity.ActivityEntry;
 import com.terminalacc.activity.ActivityPage;
 import com.terminalacc.activity.ActivityService;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalSettings;
 
@@ -30,8 +30,8 @@ final class ActivityView {
     }
 
     /** The attributes of the layout's {@code activityLog} macro: one page of the contact's log (S-ACT-2). */
-    static void putLog(PageContext ctx, Map<String, Object> m, Actor actor, String accountId, String contactId, int page) {
-        ActivityPage log = new ActivityService(ctx.session(), ctx.realm()).contactLog(actor, accountId, contactId,
+    static void putLog(PageContext ctx, Map<String, Object> m, AccessEvaluator auth, String accountId, String contactId, int page) {
+        ActivityPage log = new ActivityService(ctx.session(), ctx.realm()).contactLog(auth, accountId, contactId,
                 new Paging(page * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
         m.put("activity", of(ctx, log.items()));
         m.put("activityPage", page);
@@ -54,12 +54,26 @@ final class ActivityView {
             String key = "acc.activity.type." + e.type() + (e.operation() == null ? "" : "." + e.operation());
             String label = ctx.msg(key);
             row.put("what", label.equals(key) ? e.type() + (e.operation() == null ? "" : " " + e.operation()) : label);
-            row.put("who", e.actorName() != null ? e.actorName() : e.ipAddress() != null ? e.ipAddress() : "–");
+            row.put("who", who(e, ctx::msg));
             row.put("changes", changes(e.before(), e.after(), ctx::msg));
             row.put("error", e.error() == null ? "" : e.error());
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The author as the viewer may know it: a name of its own account, else "partner company" or "provider" (S-ISO-1). */
+    static String who(ActivityEntry e, Function<String, String> msg) {
+        if (e.actorName() != null) {
+            return e.actorName();
+        }
+        if (ActivityEntry.PARTNER.equals(e.actorKind())) {
+            return msg.apply("acc.activity.actor.partner");
+        }
+        if (ActivityEntry.PROVIDER.equals(e.actorKind()) && "CHANGE".equals(e.kind())) {
+            return msg.apply("acc.activity.actor.provider");
+        }
+        return e.ipAddress() != null ? e.ipAddress() : "–";
     }
 
     /**

@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.auth.CloudTarget;
+import com.terminalacc.auth.Permissions;
 import com.terminalacc.cloud.CloudEntity;
 import com.terminalacc.cloud.CloudRepresentations;
 import com.terminalacc.cloud.CloudRepresentations.AddMember;
@@ -31,9 +33,6 @@ import com.terminalacc.cloud.ShareService;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalException;
-import com.terminalacc.role.ModuleCatalog;
-import com.terminalacc.role.Right;
-import com.terminalacc.role.TerminalRole;
 
 /**
  * Cloud pages (S-CLD-1…9): the list of one's clouds, creating one, and the detail with members (type, read/write/
@@ -51,15 +50,14 @@ public class CloudPages {
     @GET
     public Response list(@QueryParam("page") String page) {
         PageContext ctx = PageContext.customer(session);
-        Actor actor = ctx.actor();
         int p = ContactPages.pageNumber(page);
-        Page<CloudRep> clouds = clouds(ctx).list(actor, new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
+        Page<CloudRep> clouds = clouds(ctx).list(ctx.auth(), new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
         Map<String, Object> m = new HashMap<>();
         m.put("clouds", clouds.items());
         m.put("total", clouds.total());
         m.put("page", p);
         m.put("pages", Math.max(1, (clouds.total() + ContactPages.PAGE_SIZE - 1) / ContactPages.PAGE_SIZE));
-        m.put("canCreate", actor.role() == TerminalRole.OWNER || actor.role() == TerminalRole.ADMIN);
+        m.put("canCreate", ctx.auth().clouds().canCreate());
         m.put("icons", CloudRepresentations.ICONS);
         m.put("form", Map.of("name", "", "description", "", "icon", "cloud"));
         m.put("errors", Map.of());
@@ -73,18 +71,17 @@ public class CloudPages {
         PageContext ctx = PageContext.customer(session);
         ctx.checkCsrf(form);
         try {
-            CloudEntity cloud = clouds(ctx).create(ctx.actor(), new CreateCloud(PageContext.first(form, "name"),
+            CloudEntity cloud = clouds(ctx).create(ctx.auth(), new CreateCloud(PageContext.first(form, "name"),
                     PageContext.first(form, "description"), PageContext.first(form, "icon")), ctx.audit());
             return ctx.redirect("clouds/" + cloud.getId(), "cloudCreated");
         } catch (TerminalException e) {
-            Actor actor = ctx.actor();
-            Page<CloudRep> clouds = clouds(ctx).list(actor, new Paging(0, ContactPages.PAGE_SIZE));
+            Page<CloudRep> clouds = clouds(ctx).list(ctx.auth(), new Paging(0, ContactPages.PAGE_SIZE));
             Map<String, Object> m = new HashMap<>();
             m.put("clouds", clouds.items());
             m.put("total", clouds.total());
             m.put("page", 0);
             m.put("pages", 1);
-            m.put("canCreate", true);
+            m.put("canCreate", ctx.auth().clouds().canCreate());
             m.put("icons", CloudRepresentations.ICONS);
             m.put("form", Map.of("name", ContactPages.nz(PageContext.first(form, "name")),
                     "description", ContactPages.nz(PageContext.first(form, "description")),
@@ -103,27 +100,30 @@ public class CloudPages {
     }
 
     private Response detailPage(PageContext ctx, String id, String error, Map<String, String> errors, int status) {
-        Actor actor = ctx.actor();
+        AccessEvaluator auth = ctx.auth();
         CloudService clouds = clouds(ctx);
-        CloudService.Access access = clouds.access(actor, id);
-        CloudRep cloud = clouds.get(actor, id);
+        CloudTarget target = clouds.target(auth, id);
+        CloudRep cloud = clouds.get(auth, id);
+        boolean manage = auth.clouds().canManage(target);
         Map<String, Object> m = new HashMap<>();
         m.put("cloud", cloud);
-        m.put("manage", access.manage());
-        m.put("partner", access.partnerShare() != null);
-        m.put("ceiling", access.partnerShare() == null ? "" : com.terminalacc.cloud.Permissions.of(false,
-                access.partnerShare().isMaxWrite(), access.partnerShare().isMaxOrder()));
-        m.put("members", clouds.members(actor, id, new Paging(0, 100)).items());
-        m.put("products", new ProductService(ctx.session(), ctx.realm()).listForCloud(actor, id, new Paging(0, 100)).items());
-        boolean canShare = access.manage() && ctx.policy().has(actor, Right.SHARE_CLOUD);
-        m.put("canShare", canShare);
-        m.put("shares", access.manage() ? new ShareService(ctx.session(), ctx.realm()).sharesOfCloud(actor, id) : List.of());
+        m.put("manage", manage);
+        m.put("partner", auth.clouds().partnerManages(target));
+        m.put("ceiling", target.partnerShare() == null ? "" : Permissions.ceiling(target.partnerShare().maxWrite(), target.partnerShare().maxOrder()));
+        m.put("members", clouds.members(auth, id, new Paging(0, 100)).items());
+        m.put("products", new ProductService(ctx.session(), ctx.realm()).listForCloud(auth, id, new Paging(0, 100)).items());
+        m.put("canShare", auth.shares().canShare(target));
+        m.put("canAdd", auth.members().addsFrom(target) != null);
+        m.put("canAddAdmins", manage);
+        m.put("shares", auth.shares().canListOfCloud(target)
+                ? new ShareService(ctx.session(), ctx.realm()).sharesOfCloud(auth, id, new Paging(0, 100)).items() : List.of());
         m.put("icons", CloudRepresentations.ICONS);
-        m.put("candidates", clouds.candidates(actor, id));
-        boolean canMove = access.manage() && ModuleCatalog.of(ctx.realm()).held(actor.user()).contains(ProductService.MOVE_RIGHT);
+        m.put("candidates", clouds.candidates(auth, id));
+        boolean canMove = auth.products().canMoveFrom(target);
         m.put("canMove", canMove);
-        m.put("moveTargets", canMove ? clouds.list(actor, new Paging(0, 100)).items().stream()
-                .filter(c -> !c.id().equals(id) && "rwoa".equals(c.permissions()) && c.accountId().equals(actor.accountId())).toList() : List.of());
+        // the other clouds of the same account the viewer manages
+        m.put("moveTargets", canMove ? clouds.list(auth, new Paging(0, 100)).items().stream()
+                .filter(c -> !c.id().equals(id) && c.cloudAdmin() && !c.sharedWithUs()).toList() : List.of());
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);
         return ctx.page("acc/cloud-detail.ftl", m, status);
@@ -133,7 +133,7 @@ public class CloudPages {
     @Path("{id}/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response settings(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> clouds(ctx).update(actor, id, new UpdateCloud(PageContext.first(form, "name"),
+        return action(id, form, (ctx, auth) -> clouds(ctx).update(auth, id, new UpdateCloud(PageContext.first(form, "name"),
                 ContactPages.nz(PageContext.first(form, "description")), PageContext.first(form, "icon")), ctx.audit()), "cloudSaved", id);
     }
 
@@ -141,14 +141,14 @@ public class CloudPages {
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> clouds(ctx).delete(actor, id, ctx.audit()), "cloudDeleted", null);
+        return action(id, form, (ctx, auth) -> clouds(ctx).delete(auth, id, ctx.audit()), "cloudDeleted", null);
     }
 
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> clouds(ctx).addMember(actor, id, new AddMember(PageContext.first(form, "contactId"),
+        return action(id, form, (ctx, auth) -> clouds(ctx).addMember(auth, id, new AddMember(PageContext.first(form, "contactId"),
                 PageContext.first(form, "type"), true, on(form, "write"), on(form, "order")), ctx.audit()), "memberAdded", id);
     }
 
@@ -156,7 +156,7 @@ public class CloudPages {
     @Path("{id}/members/{contactId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateMember(@PathParam("id") String id, @PathParam("contactId") String contactId, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> clouds(ctx).updateMember(actor, id, contactId, new UpdateMember(PageContext.first(form, "type"),
+        return action(id, form, (ctx, auth) -> clouds(ctx).updateMember(auth, id, contactId, new UpdateMember(PageContext.first(form, "type"),
                 true, on(form, "write"), on(form, "order")), ctx.audit()), "memberSaved", id);
     }
 
@@ -164,14 +164,14 @@ public class CloudPages {
     @Path("{id}/members/{contactId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeMember(@PathParam("id") String id, @PathParam("contactId") String contactId, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> clouds(ctx).removeMember(actor, id, contactId, ctx.audit()), "memberRemoved", id);
+        return action(id, form, (ctx, auth) -> clouds(ctx).removeMember(auth, id, contactId, ctx.audit()), "memberRemoved", id);
     }
 
     @POST
     @Path("{id}/products/{productId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") String id, @PathParam("productId") String productId, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> new ProductService(ctx.session(), ctx.realm()).move(actor, productId,
+        return action(id, form, (ctx, auth) -> new ProductService(ctx.session(), ctx.realm()).move(auth, productId,
                 PageContext.first(form, "cloudId"), ctx.audit()), "productMoved", id);
     }
 
@@ -179,7 +179,7 @@ public class CloudPages {
     @Path("{id}/shares")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response share(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> new ShareService(ctx.session(), ctx.realm()).share(actor, id,
+        return action(id, form, (ctx, auth) -> new ShareService(ctx.session(), ctx.realm()).share(auth, id,
                 new ShareRequest(PageContext.first(form, "partnerDomain"), on(form, "write"), on(form, "order")), ctx.audit()), "cloudShared", id);
     }
 
@@ -187,18 +187,18 @@ public class CloudPages {
     @Path("{id}/shares/{shareId}/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response endShare(@PathParam("id") String id, @PathParam("shareId") String shareId, MultivaluedMap<String, String> form) {
-        return action(id, form, (ctx, actor) -> new ShareService(ctx.session(), ctx.realm()).end(actor, shareId, ctx.audit()), "shareEnded", id);
+        return action(id, form, (ctx, auth) -> new ShareService(ctx.session(), ctx.realm()).endFromCloud(auth, id, shareId, ctx.audit()), "shareEnded", id);
     }
 
     private interface CloudAction {
-        void run(PageContext ctx, Actor actor);
+        void run(PageContext ctx, AccessEvaluator auth);
     }
 
     private Response action(String id, MultivaluedMap<String, String> form, CloudAction action, String notice, String backTo) {
         PageContext ctx = PageContext.customer(session);
         ctx.checkCsrf(form);
         try {
-            action.run(ctx, ctx.actor());
+            action.run(ctx, ctx.auth());
             return ctx.redirect(backTo == null ? "clouds" : "clouds/" + backTo, notice);
         } catch (TerminalException e) {
             if (e.getCode() == com.terminalacc.common.ErrorCode.CLOUD_NOT_FOUND) {

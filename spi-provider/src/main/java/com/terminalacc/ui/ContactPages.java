@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
@@ -29,7 +30,6 @@ import com.terminalacc.contact.ContactRequests.ContactUpdate;
 import com.terminalacc.contact.ContactService;
 import com.terminalacc.contact.LoginStatus;
 import com.terminalacc.role.ModuleCatalog;
-import com.terminalacc.role.Right;
 import com.terminalacc.role.TerminalRole;
 import com.terminalacc.user.LoginRequests.ActivateLogin;
 import com.terminalacc.user.LoginRequests.SetPassword;
@@ -58,30 +58,28 @@ public class ContactPages {
         PageContext ctx = PageContext.customer(session);
         Actor actor = ctx.actor();
         int p = pageNumber(page);
-        Page<ContactRepresentation> contacts = contacts(ctx).list(actor, actor.accountId(), search, new Paging(p * PAGE_SIZE, PAGE_SIZE));
+        Page<ContactRepresentation> contacts = contacts(ctx).list(ctx.auth(), actor.accountId(), search, new Paging(p * PAGE_SIZE, PAGE_SIZE));
         Map<String, Object> m = new HashMap<>();
         m.put("contacts", contacts.items().stream().map(c -> row(ctx, c)).toList());
         m.put("total", contacts.total());
         m.put("page", p);
         m.put("pages", Math.max(1, (contacts.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         m.put("search", search == null ? "" : search);
-        m.put("canCreate", ctx.policy().has(actor, Right.MANAGE_CONTACTS));
+        m.put("canCreate", ctx.auth().contacts().canCreate(actor.accountId()));
         return ctx.page("acc/contacts.ftl", m);
     }
 
     /** A row of the overview with the actions the viewer may take on it. */
     private Map<String, Object> row(PageContext ctx, ContactRepresentation c) {
-        Actor actor = ctx.actor();
-        boolean self = c.id().equals(actor.contactId());
-        TerminalRole role = TerminalRole.fromWire(c.role()).orElse(null);
-        boolean canEdit = !self && ctx.policy().canEdit(actor, role);
+        AccessEvaluator auth = ctx.auth();
+        boolean active = c.loginStatus() == LoginStatus.ACTIVE;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("c", c);
-        r.put("self", self);
-        r.put("canEdit", canEdit || self);
-        r.put("canDelete", canEdit);
-        r.put("canActivate", !self && c.loginStatus() != LoginStatus.ACTIVE && ctx.policy().has(actor, Right.ACTIVATE_LOGIN));
-        r.put("canDeactivate", canEdit && c.loginStatus() == LoginStatus.ACTIVE);
+        r.put("self", c.id().equals(ctx.actor().contactId()));
+        r.put("canEdit", auth.contacts().canEditDetails(c.target()));
+        r.put("canDelete", auth.contacts().canDelete(c.target()));
+        r.put("canActivate", !active && auth.logins().canActivate(c.target()));
+        r.put("canDeactivate", active && auth.logins().canEdit(c.target()));
         return r;
     }
 
@@ -91,6 +89,7 @@ public class ContactPages {
     @Path("new")
     public Response newForm() {
         PageContext ctx = PageContext.customer(session);
+        ctx.auth().contacts().requireCreate(ctx.actor().accountId());
         Map<String, Object> form = new HashMap<>();
         form.put("supportPermission", true); // S-CON-2: preset
         return ctx.page("acc/contact-form.ftl", Map.of("form", form, "errors", Map.of(), "mode", "new"));
@@ -107,7 +106,7 @@ public class ContactPages {
                 PageContext.first(form, "email"), PageContext.first(form, "phone"), PageContext.first(form, "jobTitle"),
                 blankToNull(PageContext.first(form, "locale")), "on".equals(PageContext.first(form, "supportPermission")));
         try {
-            contacts(ctx).create(actor, actor.accountId(), input, ctx.audit());
+            contacts(ctx).create(ctx.auth(), actor.accountId(), input, ctx.audit());
             return ctx.redirect("contacts", "contactCreated");
         } catch (TerminalException e) {
             return formError(ctx, "acc/contact-form.ftl", "new", formMap(form), e);
@@ -125,22 +124,21 @@ public class ContactPages {
 
     private Response detailPage(PageContext ctx, String id, int activityPage, String error, Map<String, String> errors, int status) {
         Actor actor = ctx.actor();
-        ContactRepresentation c = contacts(ctx).get(actor, actor.accountId(), id);
-        boolean self = c.id().equals(actor.contactId());
-        TerminalRole role = TerminalRole.fromWire(c.role()).orElse(null);
-        boolean canEdit = !self && ctx.policy().canEdit(actor, role);
+        AccessEvaluator auth = ctx.auth();
+        ContactRepresentation c = contacts(ctx).get(auth, actor.accountId(), id);
         boolean active = c.loginStatus() == LoginStatus.ACTIVE;
+        boolean canEdit = auth.contacts().canEdit(c.target());
         Map<String, Object> m = new HashMap<>();
         m.put("c", c);
-        m.put("self", self);
-        m.put("canEdit", canEdit || self);
+        m.put("self", c.id().equals(actor.contactId()));
+        m.put("canEdit", auth.contacts().canEditDetails(c.target()));
         m.put("canManageLogin", canEdit && active);
-        m.put("canActivate", !self && !active && ctx.policy().has(actor, Right.ACTIVATE_LOGIN));
-        m.put("canDelete", canEdit);
+        m.put("canActivate", !active && auth.logins().canActivate(c.target()));
+        m.put("canDelete", auth.contacts().canDelete(c.target()));
         m.put("grantableRoles", active && canEdit ? grantableRoles(ctx) : List.of());
         m.put("modules", moduleChoices(ctx, c.modules()));
-        ActivityView.putLog(ctx, m, actor, actor.accountId(), id, activityPage);
-        m.put("clouds", c.userId() == null || !active ? List.of() : new CloudService(ctx.session(), ctx.realm()).cloudsOfUser(c.userId()));
+        ActivityView.putLog(ctx, m, auth, actor.accountId(), id, activityPage);
+        m.put("clouds", active ? new CloudService(ctx.session(), ctx.realm()).cloudsOfContact(auth, actor.accountId(), id) : List.of());
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);
         return ctx.page("acc/contact-detail.ftl", m, status);
@@ -153,7 +151,7 @@ public class ContactPages {
     public Response editForm(@PathParam("id") String id) {
         PageContext ctx = PageContext.customer(session);
         Actor actor = ctx.actor();
-        ContactRepresentation c = contacts(ctx).get(actor, actor.accountId(), id);
+        ContactRepresentation c = contacts(ctx).get(ctx.auth(), actor.accountId(), id);
         Map<String, Object> form = new HashMap<>();
         form.put("id", c.id());
         form.put("firstName", c.firstName());
@@ -165,6 +163,7 @@ public class ContactPages {
         form.put("supportPermission", c.supportPermission());
         form.put("emailLocked", c.userId() != null);
         form.put("self", c.id().equals(actor.contactId()));
+        form.put("canSetSupport", ctx.auth().contacts().canEdit(c.target()));
         return ctx.page("acc/contact-form.ftl", Map.of("form", form, "errors", Map.of(), "mode", "edit"));
     }
 
@@ -175,20 +174,22 @@ public class ContactPages {
         PageContext ctx = PageContext.customer(session);
         ctx.checkCsrf(form);
         Actor actor = ctx.actor();
-        ContactRepresentation current = contacts(ctx).get(actor, actor.accountId(), id);
+        ContactRepresentation current = contacts(ctx).get(ctx.auth(), actor.accountId(), id);
         boolean self = current.id().equals(actor.contactId());
+        boolean canSetSupport = ctx.auth().contacts().canEdit(current.target());
         ContactUpdate update = new ContactUpdate(PageContext.first(form, "firstName"), PageContext.first(form, "lastName"),
                 current.userId() == null ? PageContext.first(form, "email") : null, nz(PageContext.first(form, "phone")),
                 nz(PageContext.first(form, "jobTitle")), nz(PageContext.first(form, "locale")),
-                self ? null : "on".equals(PageContext.first(form, "supportPermission")));
+                canSetSupport ? "on".equals(PageContext.first(form, "supportPermission")) : null);
         try {
-            contacts(ctx).update(actor, actor.accountId(), id, update, ctx.audit());
+            contacts(ctx).update(ctx.auth(), actor.accountId(), id, update, ctx.audit());
             return ctx.redirect("contacts/" + id, "contactSaved");
         } catch (TerminalException e) {
             Map<String, Object> f = formMap(form);
             f.put("id", id);
             f.put("emailLocked", current.userId() != null);
             f.put("self", self);
+            f.put("canSetSupport", canSetSupport);
             if (current.userId() != null) {
                 f.put("email", current.email());
             }
@@ -204,7 +205,7 @@ public class ContactPages {
         ctx.checkCsrf(form);
         Actor actor = ctx.actor();
         try {
-            contacts(ctx).delete(actor, actor.accountId(), id, ctx.audit());
+            contacts(ctx).delete(ctx.auth(), actor.accountId(), id, ctx.audit());
             return ctx.redirect("contacts", "contactDeleted");
         } catch (TerminalException e) {
             return detailPage(ctx, id, 0, ctx.error(e), Map.of(), e.getResponse().getStatus());
@@ -218,7 +219,7 @@ public class ContactPages {
     public Response wizardStart(@PathParam("id") String id) {
         PageContext ctx = PageContext.customer(session);
         Actor actor = ctx.actor();
-        ContactRepresentation c = contacts(ctx).get(actor, actor.accountId(), id);
+        ContactRepresentation c = contacts(ctx).get(ctx.auth(), actor.accountId(), id);
         Map<String, Object> data = new HashMap<>();
         data.put("phone", nz(c.phone()));
         data.put("jobTitle", nz(c.jobTitle()));
@@ -239,7 +240,7 @@ public class ContactPages {
         PageContext ctx = PageContext.customer(session);
         ctx.checkCsrf(form);
         Actor actor = ctx.actor();
-        ContactRepresentation c = contacts(ctx).get(actor, actor.accountId(), id);
+        ContactRepresentation c = contacts(ctx).get(ctx.auth(), actor.accountId(), id);
         String step = nz(PageContext.first(form, "step"));
         String action = nz(PageContext.first(form, "action"));
         Map<String, Object> data = new HashMap<>();
@@ -259,7 +260,7 @@ public class ContactPages {
         }
         try {
             if ("confirm".equals(action)) {
-                logins.activate(actor, actor.accountId(), id, request, Step.ALL, false, ctx.audit());
+                logins.activate(ctx.auth(), actor.accountId(), id, request, Step.ALL, false, ctx.audit());
                 return ctx.redirect("contacts/" + id, "loginActivated");
             }
             Step check = switch (step) {
@@ -268,7 +269,7 @@ public class ContactPages {
                 case "modules" -> Step.MODULES;
                 default -> Step.ALL;
             };
-            logins.activate(actor, actor.accountId(), id, request, check, true, ctx.audit());
+            logins.activate(ctx.auth(), actor.accountId(), id, request, check, true, ctx.audit());
             return wizard(ctx, c, steps.get(Math.min(steps.size() - 1, index + 1)), data, null, Map.of(), 200);
         } catch (TerminalException e) {
             return wizard(ctx, c, step.isEmpty() ? "details" : step, data, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
@@ -298,7 +299,7 @@ public class ContactPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         return loginAction(id, form, (ctx, logins, actor) ->
-                logins.changeRole(actor, actor.accountId(), id, PageContext.first(form, "role"), ctx.audit()), "roleChanged");
+                logins.changeRole(ctx.auth(), actor.accountId(), id, PageContext.first(form, "role"), ctx.audit()), "roleChanged");
     }
 
     @POST
@@ -306,7 +307,7 @@ public class ContactPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeModules(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         return loginAction(id, form, (ctx, logins, actor) ->
-                logins.setModules(actor, actor.accountId(), id, PageContext.all(form, "modules"), ctx.audit()), "modulesChanged");
+                logins.setModules(ctx.auth(), actor.accountId(), id, PageContext.all(form, "modules"), ctx.audit()), "modulesChanged");
     }
 
     /** S-LOG-4: a temporary password unless "permanent" is ticked. */
@@ -320,7 +321,7 @@ public class ContactPages {
             if (password != null && !password.equals(confirm)) {
                 throw com.terminalacc.common.TerminalException.field("passwordConfirm", com.terminalacc.common.ErrorCode.PASSWORDS_DIFFER);
             }
-            logins.setPassword(actor, actor.accountId(), id, new SetPassword(password, !"on".equals(PageContext.first(form, "permanent"))), ctx.audit());
+            logins.setPassword(ctx.auth(), actor.accountId(), id, new SetPassword(password, !"on".equals(PageContext.first(form, "permanent"))), ctx.audit());
         }, "passwordSet");
     }
 
@@ -328,14 +329,14 @@ public class ContactPages {
     @Path("{id}/deactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deactivate(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return loginAction(id, form, (ctx, logins, actor) -> logins.deactivate(actor, actor.accountId(), id, ctx.audit()), "loginDeactivated");
+        return loginAction(id, form, (ctx, logins, actor) -> logins.deactivate(ctx.auth(), actor.accountId(), id, ctx.audit()), "loginDeactivated");
     }
 
     @POST
     @Path("{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return loginAction(id, form, (ctx, logins, actor) -> logins.resendOnboarding(actor, actor.accountId(), id, ctx.audit()), "onboardingSent");
+        return loginAction(id, form, (ctx, logins, actor) -> logins.resendOnboarding(ctx.auth(), actor.accountId(), id, ctx.audit()), "onboardingSent");
     }
 
     private interface LoginAction {
@@ -357,27 +358,20 @@ public class ContactPages {
 
     /** The roles the viewer may grant (S-ROL-1): an Owner Admin and User, an Admin only User. */
     private static List<String> grantableRoles(PageContext ctx) {
-        List<String> roles = new ArrayList<>();
-        for (TerminalRole r : List.of(TerminalRole.ADMIN, TerminalRole.USER)) {
-            if (ctx.policy().canGrant(ctx.actor(), r)) {
-                roles.add(r.wire());
-            }
-        }
-        return roles;
+        return ctx.auth().logins().grantable().stream().map(TerminalRole::wire).toList();
     }
 
     /** The catalogue with, per permission, whether it is chosen and whether the viewer may grant it (S-MOD-1). */
     private static List<Map<String, Object>> moduleChoices(PageContext ctx, List<String> chosen) {
         ModuleCatalog catalog = ModuleCatalog.of(ctx.realm());
-        Actor actor = ctx.actor();
-        java.util.Set<String> held = actor.role() == TerminalRole.OWNER ? null : catalog.held(actor.user());
+        AccessEvaluator auth = ctx.auth();
         List<Map<String, Object>> result = new ArrayList<>();
         for (Map<String, Object> module : catalog.describe()) {
             Map<String, Object> m = new LinkedHashMap<>(module);
             String name = (String) module.get("name");
             m.put("label", label(ctx, name, (String) module.get("description")));
             m.put("chosen", chosen != null && chosen.contains(name));
-            m.put("grantable", held == null || held.contains(name));
+            m.put("grantable", auth.modules().canGrant(name));
             List<Map<String, Object>> rights = new ArrayList<>();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> raw = (List<Map<String, Object>>) module.get("rights");
@@ -386,7 +380,7 @@ public class ContactPages {
                 String rn = (String) right.get("name");
                 r.put("label", label(ctx, rn, (String) right.get("description")));
                 r.put("chosen", chosen != null && chosen.contains(rn));
-                r.put("grantable", held == null || held.contains(rn));
+                r.put("grantable", auth.modules().canGrant(rn));
                 rights.add(r);
             }
             m.put("rights", rights);

@@ -26,7 +26,6 @@ import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.Urls;
@@ -39,17 +38,16 @@ import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 
 import com.terminalacc.audit.Audit;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.auth.Actor;
 import com.terminalacc.auth.CustomerAuthenticator;
 import com.terminalacc.auth.CustomerAuthenticator.CustomerRequest;
+import com.terminalacc.auth.StaffAuthenticator;
 import com.terminalacc.common.ApiMessages;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.FieldError;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.TerminalSettings;
-import com.terminalacc.role.AccessPolicy;
-import com.terminalacc.role.Right;
-import com.terminalacc.role.TerminalRole;
 
 /**
  * One request of the Access Control Center pages: who is signed in (Keycloak's SSO cookie — otherwise the browser
@@ -65,18 +63,22 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AuthResult auth;
+    private final AdminAuth adminAuth;
     private final CustomerRequest customer;
-    private final boolean staff;
+    private final AccessEvaluator customerAuth;
+    private AccessEvaluator staffAuth;
+    private boolean staffResolved;
     private final Locale locale;
     private Theme theme;
     private Properties messages;
 
-    private PageContext(KeycloakSession session, RealmModel realm, AuthResult auth, CustomerRequest customer, boolean staff) {
+    private PageContext(KeycloakSession session, RealmModel realm, AuthResult auth, AdminAuth adminAuth, CustomerRequest customer) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminAuth = adminAuth;
         this.customer = customer;
-        this.staff = staff;
+        this.customerAuth = customer == null ? null : AccessEvaluator.of(session, realm, customer.actor());
         this.locale = session.getContext().resolveLocale(auth == null ? null : auth.user());
         session.setAttribute(SESSION_ATTRIBUTE, this);
     }
@@ -99,21 +101,22 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
             throw new WebApplicationException(loginRedirect(session, realm));
         }
         applyLanguageChoice(session, realm, auth.user());
+        org.keycloak.models.ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(CLIENT_ID);
+        AdminAuth adminAuth = new AdminAuth(realm, auth.token(), auth.user(), client);
         CustomerRequest customer = null;
         try {
-            org.keycloak.models.ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(CLIENT_ID);
-            customer = CustomerAuthenticator.forUser(session, realm, auth.user(), new AdminAuth(realm, auth.token(), auth.user(), client), false);
+            customer = CustomerAuthenticator.forUser(session, realm, auth.user(), adminAuth, false);
         } catch (TerminalException e) {
             // not a customer user: may still be staff
         }
-        return new PageContext(session, realm, auth, customer, isStaff(realm, auth.user()));
+        return new PageContext(session, realm, auth, adminAuth, customer);
     }
 
     /** A customer user whose account has the ACC enabled (S-ACC-4), else the explanatory page. */
     public static PageContext customer(KeycloakSession session) {
         PageContext ctx = signedIn(session);
         if (ctx.customer == null) {
-            throw new WebApplicationException(ctx.page(ctx.staff ? "acc/staff-home.ftl" : "acc/no-account.ftl", Map.of(), 403));
+            throw new WebApplicationException(ctx.page(ctx.isStaff() ? "acc/staff-home.ftl" : "acc/no-account.ftl", Map.of(), 403));
         }
         if (!ctx.customer.account().entity().isAccEnabled()) {
             throw new WebApplicationException(ctx.page("acc/acc-disabled.ftl", Map.of(), 403));
@@ -121,10 +124,10 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         return ctx;
     }
 
-    /** Provider staff: realm role {@value TerminalRole#STAFF_ROLE} or manage-realm in this realm (S-STF-1). */
+    /** Provider staff, as {@link StaffAuthenticator} defines them for the staff API too (S-STF-1). */
     public static PageContext staff(KeycloakSession session) {
         PageContext ctx = signedIn(session);
-        if (!ctx.staff) {
+        if (!ctx.isStaff()) {
             throw new WebApplicationException(ctx.page("acc/forbidden.ftl", Map.of(), 403));
         }
         return ctx;
@@ -136,16 +139,6 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         if (chosen != null && realm.getSupportedLocalesStream().anyMatch(chosen::equals) && !chosen.equals(user.getFirstAttribute(UserModel.LOCALE))) {
             user.setSingleAttribute(UserModel.LOCALE, chosen);
         }
-    }
-
-    private static boolean isStaff(RealmModel realm, UserModel user) {
-        RoleModel staffRole = realm.getRole(TerminalRole.STAFF_ROLE);
-        if (staffRole != null && user.hasRole(staffRole)) {
-            return true;
-        }
-        var management = realm.getClientByClientId("realm-management");
-        RoleModel manageRealm = management == null ? null : management.getRole("manage-realm");
-        return manageRealm != null && user.hasRole(manageRealm);
     }
 
     /** To the Terminal login (Keycloak's own, themed), coming back to the page that was asked for. */
@@ -167,18 +160,24 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
 
     // ---- who
 
-    public Actor actor() {
-        if (customer != null) {
-            return customer.actor();
+    /** The signed-in customer's evaluator: who may do what, for the services and the templates. */
+    public AccessEvaluator auth() {
+        if (customerAuth == null) {
+            throw new TerminalException(ErrorCode.FORBIDDEN);
         }
-        if (staff) {
-            return Actor.staff(auth.user());
-        }
-        throw new TerminalException(ErrorCode.FORBIDDEN);
+        return customerAuth;
     }
 
-    public Actor staffActor() {
-        return Actor.staff(auth.user());
+    /** The signed-in staff member's evaluator (S-STF-1, the same definition as the staff API's). */
+    public AccessEvaluator staffAuth() {
+        if (!isStaff()) {
+            throw new TerminalException(ErrorCode.STAFF_ONLY);
+        }
+        return staffAuth;
+    }
+
+    public Actor actor() {
+        return auth().actor();
     }
 
     public CustomerRequest customerRequest() {
@@ -186,7 +185,12 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
     }
 
     public boolean isStaff() {
-        return staff;
+        if (!staffResolved) {
+            staffResolved = true;
+            Actor staff = StaffAuthenticator.forUser(session, realm, auth.user(), adminAuth);
+            staffAuth = staff == null ? null : AccessEvaluator.of(session, realm, staff);
+        }
+        return staffAuth != null;
     }
 
     public UserModel user() {
@@ -218,9 +222,6 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         return acc != null ? acc : realm.getClientByClientId(org.keycloak.models.Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
     }
 
-    public AccessPolicy policy() {
-        return new AccessPolicy(realm);
-    }
 
     // ---- CSRF (every form carries the token; the server compares it and the Origin)
 
@@ -316,7 +317,7 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
             UserModel u = auth.user();
             m.put("me", Map.of("firstName", nz(u.getFirstName()), "lastName", nz(u.getLastName()), "email", nz(u.getEmail())));
             m.put("csrf", csrf());
-            m.put("isStaff", staff);
+            m.put("isStaff", isStaff());
             m.put("nav", nav());
             String notice = session.getContext().getUri().getQueryParameters().getFirst("notice");
             if (notice != null && notice.matches("[a-z][a-zA-Z]{1,40}")) {
@@ -331,11 +332,12 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         Map<String, Object> nav = new LinkedHashMap<>();
         boolean accEnabled = customer != null && customer.account().entity().isAccEnabled();
         nav.put("acc", accEnabled);
-        nav.put("contacts", accEnabled && policy().has(customer.actor(), Right.MANAGE_CONTACTS));
-        nav.put("clouds", accEnabled);
-        nav.put("shares", accEnabled && (customer.actor().role() == TerminalRole.OWNER || customer.actor().role() == TerminalRole.ADMIN));
-        nav.put("account", accEnabled && customer.actor().role() == TerminalRole.OWNER);
-        nav.put("staff", staff);
+        nav.put("contacts", accEnabled && customerAuth.contacts().canList(customer.account().id()));
+        nav.put("clouds", accEnabled && customerAuth.clouds().canList());
+        nav.put("shares", accEnabled && customerAuth.shares().canListIncoming());
+        nav.put("account", accEnabled && (customerAuth.accounts().canManageSettings(customer.account().id())
+                || customerAuth.ownerRequests().canFile(customer.account().id())));
+        nav.put("staff", isStaff());
         if (customer != null) {
             nav.put("accountName", customer.account().name());
             nav.put("role", customer.actor().role().wire());

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
 import com.terminalacc.cloud.ShareService;
+import com.terminalacc.common.Paging;
 import com.terminalacc.common.TerminalException;
 
 /** The partner side of S-CLD-9: clouds other companies share with the account — accept, decline, end. */
@@ -36,21 +37,21 @@ public class SharePages {
     @Path("{id}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).accept(ctx.actor(), id, ctx.audit()), "shareAccepted");
+        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).accept(ctx.auth(), id, ctx.audit()), "shareAccepted");
     }
 
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decline(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).decline(ctx.actor(), id, ctx.audit()), "shareDeclined");
+        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).decline(ctx.auth(), id, ctx.audit()), "shareDeclined");
     }
 
     @POST
     @Path("{id}/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response end(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).end(ctx.actor(), id, ctx.audit()), "shareEnded");
+        return act(form, ctx -> new ShareService(ctx.session(), ctx.realm()).endAsPartner(ctx.auth(), id, ctx.audit()), "shareEnded");
     }
 
     private interface ShareAction {
@@ -69,12 +70,11 @@ public class SharePages {
     }
 
     private Response page(PageContext ctx, String error, int status) {
-        Map<String, Object> m = new HashMap<>();
-        try {
-            m.put("shares", new ShareService(ctx.session(), ctx.realm()).incoming(ctx.actor()));
-        } catch (TerminalException e) {
+        if (!ctx.auth().shares().canListIncoming()) {
             return ctx.page("acc/forbidden.ftl", Map.of(), 403);
         }
+        Map<String, Object> m = new HashMap<>();
+        m.put("shares", new ShareService(ctx.session(), ctx.realm()).incoming(ctx.auth(), new Paging(0, 100)).items());
         m.put("error", error == null ? "" : error);
         return ctx.page("acc/shares.ftl", m, status);
     }

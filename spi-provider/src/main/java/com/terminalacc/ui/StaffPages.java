@@ -21,7 +21,7 @@ import com.terminalacc.account.AccountRepresentation;
 import com.terminalacc.account.AccountRequests.CreateAccount;
 import com.terminalacc.account.AccountRequests.UpdateAccount;
 import com.terminalacc.account.AccountService;
-import com.terminalacc.auth.Actor;
+import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.cloud.CloudService;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
@@ -48,7 +48,7 @@ public class StaffPages {
     public Response accounts(@QueryParam("search") String search, @QueryParam("page") String page) {
         PageContext ctx = PageContext.staff(session);
         int p = ContactPages.pageNumber(page);
-        Page<AccountRepresentation> accounts = new AccountService(ctx.session(), ctx.realm()).search(search,
+        Page<AccountRepresentation> accounts = new AccountService(ctx.session(), ctx.realm()).search(ctx.staffAuth(), search,
                 new Paging(p * ContactPages.PAGE_SIZE, ContactPages.PAGE_SIZE));
         Map<String, Object> m = new HashMap<>();
         m.put("accounts", accounts.items());
@@ -56,6 +56,7 @@ public class StaffPages {
         m.put("page", p);
         m.put("pages", Math.max(1, (accounts.total() + ContactPages.PAGE_SIZE - 1) / ContactPages.PAGE_SIZE));
         m.put("search", search == null ? "" : search);
+        m.put("canWrite", ctx.staffAuth().accounts().canAdminister());
         return ctx.page("acc/staff-accounts.ftl", m);
     }
 
@@ -64,6 +65,7 @@ public class StaffPages {
     @Path("accounts/new")
     public Response newAccountForm() {
         PageContext ctx = PageContext.staff(session);
+        ctx.staffAuth().accounts().requireAdminister();
         Map<String, Object> form = new HashMap<>();
         form.put("type", "BUSINESS");
         form.put("accEnabled", true);
@@ -82,7 +84,7 @@ public class StaffPages {
                 "on".equals(PageContext.first(form, "accEnabled")), "on".equals(PageContext.first(form, "allowExternalEmails")),
                 optional(form, "customerNumber"), owner);
         try {
-            String id = new AccountService(ctx.session(), ctx.realm()).create(ctx.staffActor(), req, ctx.audit()).id();
+            String id = new AccountService(ctx.session(), ctx.realm()).create(ctx.staffAuth(), req, ctx.audit()).id();
             return ctx.redirect("staff/accounts/" + id, "accountCreated");
         } catch (TerminalException e) {
             Map<String, Object> values = new HashMap<>();
@@ -131,7 +133,7 @@ public class StaffPages {
         PageContext ctx = PageContext.staff(session);
         ctx.checkCsrf(form);
         try {
-            new AccountService(ctx.session(), ctx.realm()).update(ctx.staffActor(), id, new UpdateAccount(null,
+            new AccountService(ctx.session(), ctx.realm()).update(ctx.staffAuth(), id, new UpdateAccount(null,
                     PageContext.first(form, "type"), domains(form), "on".equals(PageContext.first(form, "accEnabled")),
                     "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber"))), ctx.audit());
             return ctx.redirect("staff/accounts/" + id, "accountSaved");
@@ -141,13 +143,14 @@ public class StaffPages {
     }
 
     private Response accountPage(PageContext ctx, String id, String error, Map<String, String> errors, int status) {
-        Actor staff = ctx.staffActor();
+        AccessEvaluator staff = ctx.staffAuth();
         Map<String, Object> m = new HashMap<>();
-        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(id));
+        AccountRepresentation account = AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(staff, id));
         m.put("account", account);
+        m.put("canWrite", staff.accounts().canAdminister());
         m.put("contacts", new ContactService(ctx.session(), ctx.realm()).list(staff, id, null, new Paging(0, 100)).items());
         m.put("clouds", new CloudService(ctx.session(), ctx.realm()).listOfAccount(staff, id, new Paging(0, 100)).items());
-        m.put("ownerRequests", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff(null, id, new Paging(0, 20)).items());
+        m.put("ownerRequests", new OwnerRequestService(ctx.session(), ctx.realm()).listAll(staff, null, id, new Paging(0, 20)).items());
         m.put("error", error == null ? "" : error);
         m.put("errors", errors);
         return ctx.page("acc/staff-account.ftl", m, status);
@@ -158,9 +161,9 @@ public class StaffPages {
     @Path("accounts/{id}/contacts/{contactId}")
     public Response contact(@PathParam("id") String id, @PathParam("contactId") String contactId, @QueryParam("page") String page) {
         PageContext ctx = PageContext.staff(session);
-        Actor staff = ctx.staffActor();
+        AccessEvaluator staff = ctx.staffAuth();
         Map<String, Object> m = new HashMap<>();
-        m.put("account", AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(id)));
+        m.put("account", AccountRepresentation.of(new AccountService(ctx.session(), ctx.realm()).get(staff, id)));
         m.put("c", new ContactService(ctx.session(), ctx.realm()).get(staff, id, contactId));
         ActivityView.putLog(ctx, m, staff, id, contactId, ContactPages.pageNumber(page));
         return ctx.page("acc/staff-contact.ftl", m);
@@ -180,7 +183,7 @@ public class StaffPages {
         PageContext ctx = PageContext.staff(session);
         ctx.checkCsrf(form);
         try {
-            new OwnerRequestService(ctx.session(), ctx.realm()).approve(ctx.staffActor(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
+            new OwnerRequestService(ctx.session(), ctx.realm()).approve(ctx.staffAuth(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
             return ctx.redirect("staff/owner-requests", "ownerRequestApproved");
         } catch (TerminalException e) {
             return requestsPage(ctx, ctx.error(e), e.getResponse().getStatus());
@@ -194,7 +197,7 @@ public class StaffPages {
         PageContext ctx = PageContext.staff(session);
         ctx.checkCsrf(form);
         try {
-            new OwnerRequestService(ctx.session(), ctx.realm()).reject(ctx.staffActor(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
+            new OwnerRequestService(ctx.session(), ctx.realm()).reject(ctx.staffAuth(), id, new Decision(PageContext.first(form, "reason")), ctx.audit());
             return ctx.redirect("staff/owner-requests", "ownerRequestRejected");
         } catch (TerminalException e) {
             return requestsPage(ctx, ctx.error(e), e.getResponse().getStatus());
@@ -203,9 +206,11 @@ public class StaffPages {
 
     private Response requestsPage(PageContext ctx, String error, int status) {
         Map<String, Object> m = new HashMap<>();
-        m.put("pending", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff("PENDING", null, new Paging(0, 100)).items());
-        m.put("decided", new OwnerRequestService(ctx.session(), ctx.realm()).listForStaff(null, null, new Paging(0, 50)).items()
+        OwnerRequestService requests = new OwnerRequestService(ctx.session(), ctx.realm());
+        m.put("pending", requests.listAll(ctx.staffAuth(), "PENDING", null, new Paging(0, 100)).items());
+        m.put("decided", requests.listAll(ctx.staffAuth(), null, null, new Paging(0, 50)).items()
                 .stream().filter(r -> !"PENDING".equals(r.status())).toList());
+        m.put("canDecide", ctx.staffAuth().ownerRequests().canDecide());
         m.put("error", error == null ? "" : error);
         return ctx.page("acc/staff-requests.ftl", m, status);
     }

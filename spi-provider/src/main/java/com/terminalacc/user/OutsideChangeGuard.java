@@ -8,7 +8,9 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
 import com.terminalacc.contact.ContactEntity;
-import com.terminalacc.contact.ContactService;
+import com.terminalacc.account.AccountStore;
+import com.terminalacc.common.Persistence;
+import com.terminalacc.contact.ContactStore;
 import com.terminalacc.role.TerminalRole;
 
 /**
@@ -35,17 +37,29 @@ public final class OutsideChangeGuard implements ProviderEventListener {
         }
     }
 
+    /**
+     * The realm role Owner was just taken from a contact's user (already written in this transaction): refused if the
+     * account is left without an active Owner (S-ROL-3). The ACC's own paths check first and pass here.
+     */
     private static void ownerRevoked(KeycloakSession session, RealmModel realm, UserModel user) {
-        ContactEntity contact = new ContactService(session, realm).findByUser(user.getId());
-        if (contact != null) {
-            new LoginService(session, realm).ownerRevokedOutside(contact, user);
+        ContactEntity contact = new ContactStore(session, realm).findByUser(user.getId());
+        if (contact != null && user.isEnabled()) {
+            Persistence.flush(Persistence.em(session));
+            new AccountStore(session, realm).lock(contact.getAccountId());
+            new LastOwnerRule(session, realm).requireOneLeft(contact.getAccountId());
         }
     }
 
+    /**
+     * A contact's user is being deleted by something other than the ACC: the rules of deleting the login here apply
+     * (S-ROL-3 last Owner, S-CLD-3 last Cloud-Admin); otherwise its cloud memberships go and the contact stays.
+     */
     private static void userRemoved(KeycloakSession session, RealmModel realm, UserModel user) {
-        ContactEntity contact = new ContactService(session, realm).findByUser(user.getId());
+        ContactEntity contact = new ContactStore(session, realm).findByUser(user.getId());
         if (contact != null) {
-            new LoginService(session, realm).userRemovedOutside(contact, user);
+            Persistence.flush(Persistence.em(session));
+            new AccountStore(session, realm).lock(contact.getAccountId());
+            new ContactUsers(session, realm).detach(contact, user);
         }
     }
 }

@@ -169,15 +169,13 @@ class StaffAccountsIT extends AbstractTerminalIT {
         String id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(realm.admin().users().create(staffUser));
         realm.admin().users().get(id).roles().realmLevel().add(List.of(realm.admin().roles().get("terminal-staff").toRepresentation()));
         setPassword(id, PASSWORD);
-        String staffToken = Api.passwordToken(REALM, staffUser.getUsername(), PASSWORD);
-        Api staffApi = Api.staff(REALM, () -> staffToken);
+        Api staffApi = staffAs(staffUser.getUsername()); // a token of the staff client (S-ISO-2)
 
         TestAccount acc = newBusinessAccount();
         assertEquals(200, staffApi.get("accounts/" + acc.id()).status());
         assertEquals(200, staffApi.patch("accounts/" + acc.id(), Map.of("accEnabled", false)).status());
 
-        String ownerToken = Api.passwordToken(REALM, acc.ownerEmail(), PASSWORD);
-        Api asCustomer = Api.staff(REALM, () -> ownerToken);
+        Api asCustomer = staffAs(acc.ownerEmail());
         ApiResponse denied = asCustomer.get("accounts/" + acc.id());
         assertEquals(403, denied.status());
         assertEquals("staff_only", denied.code());

@@ -91,6 +91,45 @@ class ActivityLogIT extends AbstractTerminalIT {
     }
 
     @Test
+    void authorsFromOutsideTheAccountAppearWithoutNameIdOrAddress() { // S-ISO-1, S-ACT-2
+        TestAccount provider = newBusinessAccount();
+        TestAccount partner = newBusinessAccount();
+        Api sharer = as(provider.ownerEmail());
+        Api partnerOwner = as(partner.ownerEmail());
+        String cloud = newCloud(sharer, "Shared log");
+        String share = sharer.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain(), "write", true)).text("id");
+        partnerOwner.post("shares/" + share + "/accept", "");
+        TestUser pete = newUser(partner, "user");
+        assertEquals(201, partnerOwner.post("clouds/" + cloud + "/members", Map.of("contactId", pete.contactId(), "write", true)).status());
+        // the sharing company's Owner changes Pete's permissions; provider staff edit Pete's phone
+        assertEquals(200, sharer.patch("clouds/" + cloud + "/members/" + pete.contactId(), Map.of("write", false)).status());
+        assertEquals(200, staff().patch("accounts/" + partner.id() + "/contacts/" + pete.contactId(), Map.of("phone", "+49 30 1")).status());
+
+        ApiResponse log = partnerOwner.get("contacts/" + pete.contactId() + "/activity?max=50");
+        assertEquals(200, log.status(), log.toString());
+        assertFalse(log.raw().contains(provider.ownerUserId()), "no user id of the sharing company: " + log.raw());
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode e : log.body().get("items")) {
+            if (!"CHANGE".equals(e.path("kind").asText())) {
+                continue;
+            }
+            String kind = e.path("actorKind").asText();
+            kinds.add(kind);
+            if (!"ACCOUNT".equals(kind)) {
+                assertTrue(e.path("actorName").isNull() || e.path("actorName").isMissingNode(), e.toString());
+                assertTrue(e.path("actorUserId").isNull() || e.path("actorUserId").isMissingNode(), e.toString());
+                assertTrue(e.path("ipAddress").isNull() || e.path("ipAddress").isMissingNode(), e.toString());
+            } else {
+                assertEquals(partner.ownerUserId(), e.path("actorUserId").asText(), "the account's own people are named");
+            }
+        }
+        assertTrue(kinds.contains("PARTNER") && kinds.contains("PROVIDER") && kinds.contains("ACCOUNT"), kinds.toString());
+        // staff see who it was
+        ApiResponse staffView = staff().get("accounts/" + partner.id() + "/contacts/" + pete.contactId() + "/activity?max=50");
+        assertTrue(staffView.raw().contains(provider.ownerUserId()), staffView.raw());
+    }
+
+    @Test
     void changesAreKeycloakAdminEvents() { // S-ACT-1 [decision]
         TestAccount acc = newBusinessAccount();
         String id = as(acc.ownerEmail()).post("contacts", contact("Event", "Sourced", acc.email("event"))).text("id");

@@ -11,6 +11,7 @@ import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** S-CLD-9: sharing a cloud with another company. */
@@ -34,9 +35,9 @@ class SharingIT extends AbstractTerminalIT {
 
         Api pa = as(partnerAdmin.email());
         ApiResponse incoming = pa.get("shares");
-        assertEquals(shareId, incoming.text("0/id"));
-        assertEquals("Joint project", incoming.text("0/cloudName"));
-        assertEquals(provider.name(), incoming.text("0/ownerAccountName"));
+        assertEquals(shareId, incoming.text("items/0/id"));
+        assertEquals("Joint project", incoming.text("items/0/cloudName"));
+        assertEquals(provider.name(), incoming.text("items/0/ownerAccountName"));
         ApiResponse early = pa.post("clouds/" + cloud + "/members", Map.of("contactId", partnerUser.contactId()));
         assertEquals(404, early.status(), "before acceptance the partner has no access");
 
@@ -105,7 +106,7 @@ class SharingIT extends AbstractTerminalIT {
         a.post("clouds/" + cloud + "/members", Map.of("contactId", member.contactId()));
         assertEquals(403, as(member.email()).post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain())).status(),
                 "an Admin who is only Cloud-Member may not share");
-        assertEquals(0, a.get("clouds/" + cloud + "/shares").body().size());
+        assertEquals(0, a.get("clouds/" + cloud + "/shares").body().get("total").asInt());
     }
 
     @Test
@@ -143,6 +144,81 @@ class SharingIT extends AbstractTerminalIT {
             }
         }
         assertTrue(found, members.raw());
+    }
+
+    @Test
+    void aPartnerSeesTheSharersAndItsOwnPeopleNeverAThirdCompanys() { // S-ISO-1, S-CLD-9
+        TestAccount provider = newBusinessAccount();
+        TestAccount b = newBusinessAccount();
+        TestAccount c = newBusinessAccount();
+        Api owner = as(provider.ownerEmail());
+        String cloud = newCloud(owner, "Shared twice");
+        for (TestAccount partner : new TestAccount[] {b, c}) {
+            String share = owner.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain(), "write", true)).text("id");
+            assertEquals(200, as(partner.ownerEmail()).post("shares/" + share + "/accept", "").status());
+        }
+        TestUser bob = newUser(b, "user");
+        TestUser carla = newUser(c, "user");
+        assertEquals(201, as(b.ownerEmail()).post("clouds/" + cloud + "/members", Map.of("contactId", bob.contactId())).status());
+        assertEquals(201, as(c.ownerEmail()).post("clouds/" + cloud + "/members", Map.of("contactId", carla.contactId())).status());
+
+        for (String viewer : new String[] {b.ownerEmail(), bob.email()}) {
+            ApiResponse members = as(viewer).get("clouds/" + cloud + "/members");
+            assertEquals(200, members.status(), members.toString());
+            assertFalse(members.raw().contains(carla.email()) || members.raw().contains(carla.contactId()), viewer + " sees no third company: " + members.raw());
+            assertTrue(members.raw().contains(bob.email()) && members.raw().contains(provider.ownerEmail()), members.raw());
+            assertEquals(2, members.body().get("total").asInt(), "the total counts only what the partner may see");
+        }
+        ApiResponse theirs = as(c.ownerEmail()).get("clouds/" + cloud + "/members");
+        assertFalse(theirs.raw().contains(bob.email()), theirs.raw());
+        assertEquals(3, owner.get("clouds/" + cloud + "/members").body().get("total").asInt(), "the sharing company sees everyone");
+        ApiResponse touch = as(b.ownerEmail()).patch("clouds/" + cloud + "/members/" + carla.contactId(), Map.of("write", true));
+        ApiResponse missing = as(b.ownerEmail()).patch("clouds/" + cloud + "/members/" + java.util.UUID.randomUUID(), Map.of("write", true));
+        assertEquals(missing.status(), touch.status());
+        assertEquals(missing.code(), touch.code());
+        assertEquals(2, as(b.ownerEmail()).get("clouds/" + cloud).body().get("memberCount").asInt(),
+                "the cloud's member count is what the partner sees");
+    }
+
+    @Test
+    void raisingTheCeilingNeedsTheShareRightAsSharingDoes() { // S-CLD-9, S-ROL-4
+        TestAccount provider = newBusinessAccount();
+        TestAccount partner = newBusinessAccount();
+        TestUser admin = newUser(provider, "admin");
+        TestUser user = newUser(provider, "user");
+        Api a = as(admin.email());
+        String cloud = newCloud(a, "Ceiling rights");
+        assertEquals(201, a.post("clouds/" + cloud + "/members", Map.of("contactId", user.contactId(), "type", "ADMIN")).status());
+        String share = a.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain())).text("id");
+        ApiResponse raise = as(user.email()).patch("clouds/" + cloud + "/shares/" + share, Map.of("write", true, "order", true));
+        assertEquals(403, raise.status(), raise.toString());
+        assertEquals("forbidden", raise.code());
+        ApiResponse shares = a.get("clouds/" + cloud + "/shares");
+        assertEquals("false", shares.text("items/0/maxWrite"), shares.raw());
+        assertEquals(200, a.patch("clouds/" + cloud + "/shares/" + share, Map.of("write", true)).status(), "an Admin who is Cloud-Admin may");
+    }
+
+    @Test
+    void aForeignShareIdAnswersExactlyLikeAMissingOne() { // S-ISO-1
+        TestAccount provider = newBusinessAccount();
+        TestAccount partner = newBusinessAccount();
+        TestAccount third = newBusinessAccount();
+        Api owner = as(provider.ownerEmail());
+        String cloud = newCloud(owner, "Foreign share");
+        String share = owner.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain())).text("id");
+        Api thirdOwner = as(third.ownerEmail());
+        String own = newCloud(thirdOwner, "Own cloud");
+        String missing = java.util.UUID.randomUUID().toString();
+        for (String method : new String[] {"DELETE", "PATCH"}) {
+            ApiResponse foreign = "DELETE".equals(method) ? thirdOwner.delete("clouds/" + own + "/shares/" + share)
+                    : thirdOwner.patch("clouds/" + own + "/shares/" + share, Map.of("write", true));
+            ApiResponse none = "DELETE".equals(method) ? thirdOwner.delete("clouds/" + own + "/shares/" + missing)
+                    : thirdOwner.patch("clouds/" + own + "/shares/" + missing, Map.of("write", true));
+            assertEquals(404, foreign.status(), method + " " + foreign);
+            assertEquals(none.status(), foreign.status(), method);
+            assertEquals(none.code(), foreign.code(), method);
+        }
+        assertEquals(1, owner.get("clouds/" + cloud + "/shares").body().get("total").asInt(), "the share is still there");
     }
 
     private static void assertCode(ApiResponse r, int status, String code) {

@@ -39,6 +39,47 @@ public abstract class AbstractTerminalIT {
     @InjectMailServer
     protected MailServer mail;
 
+    /**
+     * A provider employee: a realm user without an account, holding the staff role (S-STF-1); password
+     * {@link #PASSWORD}. Returns its e-mail (= username).
+     */
+    protected String newStaffUser() {
+        return newRealmUser("staff", realm.admin().roles().get("terminal-staff").toRepresentation());
+    }
+
+    /** A realm user without an account with the given realm roles (or client roles); returns its e-mail. */
+    protected String newRealmUser(String prefix, org.keycloak.representations.idm.RoleRepresentation... roles) {
+        String email = prefix + "-" + uid() + "@provider.test";
+        UserRepresentation u = new UserRepresentation();
+        u.setUsername(email);
+        u.setEmail(email);
+        u.setFirstName("Sven");
+        u.setLastName("Staff");
+        u.setEnabled(true);
+        u.setEmailVerified(true);
+        String id;
+        try (jakarta.ws.rs.core.Response r = realm.admin().users().create(u)) {
+            assertEquals(201, r.getStatus());
+            String path = r.getLocation().getPath();
+            id = path.substring(path.lastIndexOf('/') + 1);
+        }
+        setPassword(id, PASSWORD);
+        for (org.keycloak.representations.idm.RoleRepresentation role : roles) {
+            if (role.getClientRole()) {
+                realm.admin().users().get(id).roles().clientLevel(role.getContainerId()).add(List.of(role));
+            } else {
+                realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
+            }
+        }
+        return email;
+    }
+
+    /** The staff API with a token of a staff user, issued for the staff API (client with the terminal-staff scope). */
+    protected Api staffAs(String email) {
+        String token = Api.passwordGrant(REALM, TerminalRealmConfig.STAFF_CLIENT, email, PASSWORD).get("access_token").asText();
+        return Api.staff(REALM, () -> token);
+    }
+
     /** The staff API with the master realm administrator's token. */
     protected Api staff() {
         return Api.staff(REALM, () -> admin.tokenManager().getAccessTokenString());

@@ -69,6 +69,26 @@ public final class BrowserFlow {
         return this;
     }
 
+    /** Posts a form to any address with the session's cookies, as a page's form would (add the csrf field yourself). */
+    public BrowserFlow post(String url, Map<String, String> values) {
+        send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.form(values))));
+        return this;
+    }
+
+    /** The value of the CSRF field of the current page's forms (the ACC pages put one in every form). */
+    public String csrf() {
+        Element field = page == null ? null : page.selectFirst("input[name=csrf]");
+        if (field != null) {
+            return field.val();
+        }
+        Element meta = page == null ? null : page.selectFirst("meta[name=csrf-token]");
+        if (meta == null) {
+            throw new IllegalStateException("No CSRF token on page: " + text());
+        }
+        return meta.attr("content");
+    }
+
     /** Fills the form of the current page with the values and submits it. */
     public BrowserFlow submit(String formSelector, Map<String, String> values) {
         Element form = page.selectFirst(formSelector);
@@ -125,6 +145,11 @@ public final class BrowserFlow {
             throw new IllegalStateException("code exchange failed: " + r);
         }
         return r.body();
+    }
+
+    /** The session's cookies as a {@code Cookie} header, for requests made past this flow. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     public Document page() {

@@ -16,6 +16,8 @@ public class TerminalRealmConfig implements RealmConfig {
     public static final String TEST_CLIENT_SECRET = "it-secret";
     /** A client of the realm without the {@code terminal} client scope: its tokens lack the Terminal API audience. */
     public static final String OTHER_CLIENT = "it-other-app";
+    /** A client of the realm whose tokens are meant for the staff API (the shipped client scope terminal-staff). */
+    public static final String STAFF_CLIENT = "it-staff-client";
 
     @Override
     public RealmBuilder configure(RealmBuilder realm) {
@@ -44,7 +46,15 @@ public class TerminalRealmConfig implements RealmConfig {
         other.setStandardFlowEnabled(false);
         other.setEnabled(true);
         other.setDefaultClientScopes(java.util.List.of("basic", "profile", "roles", "email"));
-        return realm.clients(client, other)
+        ClientRepresentation staff = new ClientRepresentation();
+        staff.setClientId(STAFF_CLIENT);
+        staff.setSecret(TEST_CLIENT_SECRET);
+        staff.setPublicClient(false);
+        staff.setDirectAccessGrantsEnabled(true);
+        staff.setStandardFlowEnabled(false);
+        staff.setEnabled(true);
+        staff.setDefaultClientScopes(java.util.List.of("basic", "profile", "roles", "email", "terminal-staff"));
+        return realm.clients(client, other, staff)
                 .smtp("localhost", 3025, "terminal@example.com");
     }
 

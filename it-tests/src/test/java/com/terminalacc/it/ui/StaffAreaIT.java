@@ -1,12 +1,8 @@
 package com.terminalacc.it.ui;
 
-import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
-
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,27 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaffAreaIT extends AbstractTerminalIT {
 
     static final String ACC = Api.BASE + "/realms/" + REALM + "/acc/";
-
-    /** A provider employee: a realm user without an account, holding the staff role. */
-    private String newStaffUser() {
-        String email = "staff-" + uid() + "@provider.test";
-        UserRepresentation u = new UserRepresentation();
-        u.setUsername(email);
-        u.setEmail(email);
-        u.setFirstName("Sven");
-        u.setLastName("Staff");
-        u.setEnabled(true);
-        u.setEmailVerified(true);
-        String id;
-        try (Response r = realm.admin().users().create(u)) {
-            assertEquals(201, r.getStatus());
-            String path = r.getLocation().getPath();
-            id = path.substring(path.lastIndexOf('/') + 1);
-        }
-        setPassword(id, PASSWORD);
-        realm.admin().users().get(id).roles().realmLevel().add(List.of(realm.admin().roles().get("terminal-staff").toRepresentation()));
-        return email;
-    }
 
     private static WebElement pendingRow(Browser b, String email) {
         return b.all("#pending-requests tbody tr").stream().filter(row -> row.getText().contains(email)).findFirst()

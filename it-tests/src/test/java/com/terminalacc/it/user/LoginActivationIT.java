@@ -209,6 +209,44 @@ class LoginActivationIT extends AbstractTerminalIT {
     }
 
     @Test
+    void nobodyReactivatesTheDormantLoginOfARoleAtOrAboveTheirOwn() { // S-ROL-1, S-ROL-3: exactly one Terminal role
+        TestAccount acc = newBusinessAccount();
+        Api owner = as(acc.ownerEmail());
+        TestUser admin = newUser(acc, "admin");
+        // a second Owner (through staff), whose user a realm administrator then disables in Keycloak's admin console
+        String second = owner.post("contacts", contact("Otto", "Zweit", acc.email("otto-" + uid()))).text("id");
+        assertEquals(201, staff().post("accounts/" + acc.id() + "/contacts/" + second + "/login", Map.of("role", "owner")).status());
+        String secondUser = staff().get("accounts/" + acc.id() + "/contacts/" + second).text("userId");
+        UserRepresentation rep = realm.admin().users().get(secondUser).toRepresentation();
+        rep.setEnabled(false);
+        realm.admin().users().get(secondUser).update(rep);
+
+        for (String who : new String[] {admin.email(), acc.ownerEmail()}) {
+            ApiResponse again = as(who).post("contacts/" + second + "/login", Map.of("role", "user"));
+            assertEquals(403, again.status(), who + ": " + again);
+            assertEquals("forbidden", again.code());
+        }
+        UserRepresentation after = realm.admin().users().get(secondUser).toRepresentation();
+        assertFalse(after.isEnabled(), "still disabled");
+        assertEquals(List.of("terminal-owner"), terminalRoles(secondUser));
+
+        ApiResponse byStaff = staff().post("accounts/" + acc.id() + "/contacts/" + second + "/login", Map.of("role", "admin"));
+        assertEquals(201, byStaff.status(), byStaff.toString());
+        assertEquals(List.of("terminal-admin"), terminalRoles(secondUser), "exactly one Terminal role after re-activation");
+    }
+
+    private List<String> terminalRoles(String userId) {
+        List<String> roles = new ArrayList<>();
+        realm.admin().users().get(userId).roles().realmLevel().listAll().forEach(r -> {
+            if (r.getName().startsWith("terminal-")) {
+                roles.add(r.getName());
+            }
+        });
+        roles.sort(null);
+        return roles;
+    }
+
+    @Test
     void failedEmailDeliveryChangesNothing() { // S-LOG-3
         TestAccount acc = newBusinessAccount();
         Api owner = as(acc.ownerEmail());

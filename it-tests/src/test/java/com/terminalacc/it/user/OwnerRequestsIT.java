@@ -106,6 +106,63 @@ class OwnerRequestsIT extends AbstractTerminalIT {
         String bRequest = as(b.ownerEmail()).post("owner-requests", Map.of("contactId", bContact, "reason", "ok")).text("id");
         assertEquals(404, as(a.ownerEmail()).get("owner-requests/" + bRequest).status());
         assertTrue(!as(a.ownerEmail()).get("owner-requests").raw().contains(bRequest));
-        assertEquals(403, Api.staff(REALM, () -> Api.passwordToken(REALM, a.ownerEmail(), PASSWORD)).post("owner-requests/" + bRequest + "/approve", "").status());
+        assertEquals(401, Api.staff(REALM, () -> Api.passwordToken(REALM, a.ownerEmail(), PASSWORD)).post("owner-requests/" + bRequest + "/approve", "").status(),
+                "a customer token is no staff token (S-ISO-2)");
+        assertEquals(403, staffAs(a.ownerEmail()).post("owner-requests/" + bRequest + "/approve", "").status(),
+                "nor is a customer with a token of the staff client (S-STF-1)");
+        assertEquals("PENDING", staff().get("owner-requests/" + bRequest).text("status"));
+    }
+
+    @Test
+    void anAdminCannotRedirectAPendingRequestToItself() { // S-ROL-5, S-ROL-2: the request names the person
+        TestAccount acc = newBusinessAccount();
+        Api owner = as(acc.ownerEmail());
+        TestUser admin = newUser(acc, "admin");
+        String alice = acc.email("alice-" + uid());
+        String contactId = owner.post("contacts", contact("Alice", "Anders", alice)).text("id");
+        String id = owner.post("owner-requests", Map.of("contactId", contactId, "reason", "Managing director")).text("id");
+
+        String evil = acc.email("evil-admin-" + uid());
+        ApiResponse moved = as(admin.email()).patch("contacts/" + contactId, Map.of("email", evil));
+        assertEquals(409, moved.status(), moved.toString());
+        assertEquals("email_frozen_owner_request", moved.code());
+        assertEquals(409, owner.patch("contacts/" + contactId, Map.of("email", evil)).status(), "frozen for the Owner as well");
+        assertEquals(alice, owner.get("contacts/" + contactId).text("email"));
+
+        ApiResponse request = staff().get("owner-requests/" + id);
+        assertEquals("Alice Anders", request.text("requestedName"));
+        assertEquals(alice, request.text("requestedEmail"));
+        assertEquals("false", request.text("contactChanged"));
+        assertEquals(200, staff().post("owner-requests/" + id + "/approve", "").status());
+        ApiResponse approved = owner.get("contacts/" + contactId);
+        assertEquals("owner", approved.text("role"));
+        assertEquals(alice, approved.text("email"), "the Owner is the person that was requested");
+        Mails.waitFor(mail, alice).initialPassword();
+        assertTrue(Mails.all(mail, evil).isEmpty(), "no password went to the Admin's address");
+        // after the decision the e-mail of the (now) user is fixed as for every user (S-CON-4); an Owner edits no Owner
+        assertEquals("forbidden", owner.patch("contacts/" + contactId, Map.of("email", evil)).code());
+        assertEquals("email_immutable_for_user", staff().patch("accounts/" + acc.id() + "/contacts/" + contactId, Map.of("email", evil)).code());
+    }
+
+    @Test
+    void approvalIsRefusedWhenThePersonChangedAfterFiling() { // S-ROL-5
+        TestAccount acc = newBusinessAccount();
+        Api owner = as(acc.ownerEmail());
+        TestUser admin = newUser(acc, "admin");
+        String email = acc.email("bert-" + uid());
+        String contactId = owner.post("contacts", contact("Bert", "Berger", email)).text("id");
+        String id = owner.post("owner-requests", Map.of("contactId", contactId, "reason", "Co-founder")).text("id");
+        assertEquals(200, as(admin.email()).patch("contacts/" + contactId, Map.of("firstName", "Eve", "lastName", "Evil")).status());
+
+        ApiResponse request = staff().get("owner-requests/" + id);
+        assertEquals("Bert Berger", request.text("requestedName"), "staff see what was requested");
+        assertEquals("Eve Evil", request.text("contactName"), "and who the contact is now");
+        assertEquals("true", request.text("contactChanged"));
+        ApiResponse approve = staff().post("owner-requests/" + id + "/approve", "");
+        assertEquals(409, approve.status(), approve.toString());
+        assertEquals("owner_request_outdated", approve.code());
+        assertEquals("PENDING", staff().get("owner-requests/" + id).text("status"), "nothing changed");
+        assertEquals("NONE", owner.get("contacts/" + contactId).text("loginStatus"));
+        assertEquals(200, staff().post("owner-requests/" + id + "/reject", Map.of("reason", "Person changed, please file again")).status());
     }
 }

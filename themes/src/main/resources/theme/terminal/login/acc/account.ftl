@@ -7,7 +7,7 @@
         <section class="acc-panel" aria-labelledby="h-type">
             <h2 class="acc-h2" id="h-type">${msg("acc.account.type")}</h2>
             <p id="account-type">${msg("acc.account.type." + account.type().name())}</p>
-            <#if account.type().name() == "PERSONAL">
+            <#if canManageSettings && account.type().name() == "PERSONAL">
                 <p class="acc-help">${msg("acc.account.upgradeHelp")}</p>
                 <form method="post" action="${acc}/account/type"><@layout.csrfField/>
                     <button class="pf-v5-c-button pf-m-primary" type="submit" id="upgrade">${msg("acc.account.upgrade")}</button>
@@ -16,6 +16,7 @@
         </section>
         <section class="acc-panel" aria-labelledby="h-domains">
             <h2 class="acc-h2" id="h-domains">${msg("acc.account.domains")}</h2>
+            <#if canManageSettings>
             <form method="post" action="${acc}/account/domains" class="pf-v5-c-form acc-form">
                 <@layout.csrfField/>
                 <div class="pf-v5-c-form__group">
@@ -26,8 +27,12 @@
                 </div>
                 <button class="pf-v5-c-button pf-m-secondary" type="submit" id="save-domains">${msg("acc.save")}</button>
             </form>
+            <#else>
+            <p id="domains">${account.domains()?join(", ")}</p>
+            </#if>
         </section>
     </div>
+    <#if canRequestOwner>
     <section class="acc-panel" aria-labelledby="h-owner">
         <h2 class="acc-h2" id="h-owner">${msg("acc.account.ownerRequest")}</h2>
         <p class="acc-help">${msg("acc.account.ownerRequestHelp")}</p>
@@ -37,7 +42,7 @@
             <div class="pf-v5-c-form__group">
                 <label class="pf-v5-c-form__label" for="contactId"><span class="pf-v5-c-form__label-text">${msg("acc.account.ownerRequestContact")}</span></label>
                 <select class="pf-v5-c-form-control" id="contactId" name="contactId">
-                    <#list candidates as c><option value="${c.id()}">${c.firstName()} ${c.lastName()} (${c.email()})</option></#list>
+                    <#list candidates as c><option value="${c.id}">${c.firstName} ${c.lastName} (${c.email})</option></#list>
                 </select>
             </div>
             <div class="pf-v5-c-form__group">
@@ -53,10 +58,11 @@
                 <thead><tr><th scope="col">${msg("acc.field.name")}</th><th scope="col">${msg("acc.account.ownerRequestReason")}</th><th scope="col">${msg("acc.status")}</th><th scope="col">${msg("acc.account.decision")}</th></tr></thead>
                 <tbody>
                 <#list ownerRequests as r>
-                    <tr><td>${(r.contactName())!""}</td><td>${r.reason()}</td><td>${msg("acc.request." + r.status())}</td><td>${(r.decisionReason())!"–"}</td></tr>
+                    <tr><td>${(r.requestedName())!(r.contactName())!""}</td><td>${r.reason()}</td><td>${msg("acc.request." + r.status())}</td><td>${(r.decisionReason())!"–"}</td></tr>
                 </#list>
                 </tbody>
             </table>
         </#if>
     </section>
+    </#if>
 </@layout.page>

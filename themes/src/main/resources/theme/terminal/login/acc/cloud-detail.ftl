@@ -18,7 +18,7 @@
             <#list members as mem>
                 <tr data-member="${(mem.email())!""}">
                     <td data-label="${msg('acc.field.name')}">${(mem.firstName())!""} ${(mem.lastName())!""}<br><span class="acc-muted">${(mem.email())!""}</span><#if mem.partner()> <span class="acc-badge">${msg("acc.cloud.partnerMember")}</span></#if></td>
-                    <#if manage || (partner && mem.partner())>
+                    <#if mem.canEdit()>
                     <#assign fid = "member-" + mem.contactId()>
                     <td data-label="${msg('acc.cloud.type')}">
                         <#-- one form per row; the inputs of the next cells belong to it through their form attribute -->
@@ -58,7 +58,7 @@
             </tbody>
         </table>
         </div>
-        <#if (manage || partner) && candidates?has_content>
+        <#if canAdd && candidates?has_content>
             <h3 class="acc-h3">${msg("acc.cloud.addMember")}</h3>
             <form method="post" action="${acc}/clouds/${cloud.id()}/members" class="pf-v5-c-form acc-form acc-form--row" id="add-member">
                 <@layout.csrfField/>
@@ -68,7 +68,7 @@
                 </div>
                 <div class="pf-v5-c-form__group">
                     <label class="pf-v5-c-form__label" for="newType"><span class="pf-v5-c-form__label-text">${msg("acc.cloud.type")}</span></label>
-                    <select class="pf-v5-c-form-control" id="newType" name="type"><option value="MEMBER">${msg("acc.cloud.type.MEMBER")}</option><#if manage><option value="ADMIN">${msg("acc.cloud.type.ADMIN")}</option></#if></select>
+                    <select class="pf-v5-c-form-control" id="newType" name="type"><option value="MEMBER">${msg("acc.cloud.type.MEMBER")}</option><#if canAddAdmins><option value="ADMIN">${msg("acc.cloud.type.ADMIN")}</option></#if></select>
                 </div>
                 <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" checked disabled id="newRead"><label class="pf-v5-c-check__label" for="newRead">${msg("acc.perm.read")}</label></span>
                 <span class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" name="write" id="newWrite"><label class="pf-v5-c-check__label" for="newWrite">${msg("acc.perm.write")}</label></span>
@@ -111,7 +111,7 @@
         <#if shares?has_content>
         <ul class="acc-list" id="shares">
             <#list shares as s>
-                <li>${s.partnerAccountName()!""} · ${msg("acc.share.status." + s.status().name())} · ${msg("acc.share.ceiling")}: <@layout.perms p=("r" + s.maxWrite()?then("w", "") + s.maxOrder()?then("o", ""))/>
+                <li>${s.partnerAccountName()!""} · ${msg("acc.share.status." + s.status().name())} · ${msg("acc.share.ceiling")}: <@layout.perms p=s.ceiling()/>
                     <form method="post" action="${acc}/clouds/${cloud.id()}/shares/${s.id()}/end" class="acc-inline-form"><@layout.csrfField/><button class="pf-v5-c-button pf-m-link acc-danger" type="submit">${msg("acc.share.end")}</button></form>
                 </li>
             </#list>

@@ -10,8 +10,8 @@
                 <h2><span class="acc-icon acc-icon--${cl.icon()}" aria-hidden="true"></span>${cl.name()}</h2>
                 <#if cl.description()??><p>${cl.description()}</p></#if>
                 <p class="acc-muted">${msg("acc.clouds.members", cl.memberCount())} · ${msg("acc.clouds.products", cl.productCount())}<#if cl.shared()> · ${msg("acc.clouds.shared")}</#if></p>
-                <#if cl.accountName()?? && nav.accountName?? && cl.accountName() != nav.accountName><p class="acc-muted">${msg("acc.clouds.sharedBy", cl.accountName())}</p></#if>
-                <#if cl.permissions()??><@layout.perms p=cl.permissions()/><#if cl.permissions()?contains("a")> <span class="acc-badge">${msg("acc.cloud.type.ADMIN")}</span></#if></#if>
+                <#if cl.sharedWithUs()><p class="acc-muted">${msg("acc.clouds.sharedBy", cl.accountName()!"")}</p></#if>
+                <#if cl.permissions()??><@layout.perms p=cl.permissions()/><#if cl.cloudAdmin()> <span class="acc-badge">${msg("acc.cloud.type.ADMIN")}</span></#if></#if>
             </a>
         <#else>
             <p class="acc-muted">${msg("acc.clouds.none")}</p>

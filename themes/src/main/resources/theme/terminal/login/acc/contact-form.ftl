@@ -21,7 +21,7 @@
             </select>
             <#if errors?? && errors["locale"]??><p class="acc-field-error">${errors["locale"]}</p></#if>
         </div>
-        <#if !((form.self)!false)>
+        <#if mode == "new" || (form.canSetSupport)!false>
         <div class="pf-v5-c-check">
             <input class="pf-v5-c-check__input" type="checkbox" id="supportPermission" name="supportPermission" <#if (form.supportPermission)!false>checked</#if>>
             <label class="pf-v5-c-check__label" for="supportPermission">${msg("acc.field.supportPermission")}</label>

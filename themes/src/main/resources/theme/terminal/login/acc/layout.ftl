@@ -10,6 +10,7 @@
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex, nofollow">
+    <#if csrf??><meta name="csrf-token" content="${csrf}"></#if>
     <title>${title} · ${msg("acc.title")}</title>
     <link rel="stylesheet" href="${resourcesCommonPath}/vendor/patternfly-v5/patternfly.min.css">
     <link rel="stylesheet" href="${resourcesPath}/css/acc.css">

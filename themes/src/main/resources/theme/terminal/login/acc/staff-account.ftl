@@ -5,6 +5,7 @@
     <@layout.error text=(error!"")/>
     <section class="acc-panel" aria-labelledby="h-settings">
         <h2 class="acc-h2" id="h-settings">${msg("acc.staff.settings")}</h2>
+        <#if canWrite>
         <form method="post" action="${acc}/staff/accounts/${account.id()}" class="pf-v5-c-form acc-form" id="staff-account-form">
             <@layout.csrfField/>
             <div class="pf-v5-c-form__group">
@@ -22,6 +23,15 @@
             <div class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" id="allowExternalEmails" name="allowExternalEmails" <#if account.allowExternalEmails()>checked</#if>><label class="pf-v5-c-check__label" for="allowExternalEmails">${msg("acc.staff.allowExternal")}</label></div>
             <button class="pf-v5-c-button pf-m-primary" type="submit">${msg("acc.save")}</button>
         </form>
+        <#else>
+        <dl class="acc-summary" id="staff-account-settings">
+            <dt>${msg("acc.account.type")}</dt><dd>${msg("acc.account.type." + account.type().name())}</dd>
+            <dt>${msg("acc.account.domainsLabel")}</dt><dd>${account.domains()?join(", ")}</dd>
+            <dt>${msg("acc.staff.customerNumber")}</dt><dd>${(account.customerNumber())!"–"}</dd>
+            <dt>${msg("acc.staff.accEnabled")}</dt><dd>${account.accEnabled()?then(msg("acc.yes"), msg("acc.no"))}</dd>
+            <dt>${msg("acc.staff.allowExternal")}</dt><dd>${account.allowExternalEmails()?then(msg("acc.yes"), msg("acc.no"))}</dd>
+        </dl>
+        </#if>
     </section>
     <section class="acc-panel" aria-labelledby="h-contacts">
         <h2 class="acc-h2" id="h-contacts">${msg("acc.contacts.title")}</h2>
@@ -39,7 +49,7 @@
     <#if ownerRequests?has_content>
     <section class="acc-panel">
         <h2 class="acc-h2">${msg("acc.staff.ownerRequests")}</h2>
-        <ul class="acc-list"><#list ownerRequests as r><li>${(r.contactName())!""} · ${msg("acc.request." + r.status())} · ${r.reason()}</li></#list></ul>
+        <ul class="acc-list"><#list ownerRequests as r><li>${(r.requestedName())!(r.contactName())!""} · ${msg("acc.request." + r.status())} · ${r.reason()}</li></#list></ul>
         <p><a href="${acc}/staff/owner-requests">${msg("acc.staff.toRequests")}</a></p>
     </section>
     </#if>

@@ -3,7 +3,7 @@
 <@layout.page title=msg("acc.staff.accounts") active="staff-accounts">
     <div class="acc-titlebar">
         <h1 class="acc-h1">${msg("acc.staff.accounts")}</h1>
-        <a class="pf-v5-c-button pf-m-primary acc-green" id="new-account" href="${acc}/staff/accounts/new">${msg("acc.staff.newAccount")}</a>
+        <#if canWrite><a class="pf-v5-c-button pf-m-primary acc-green" id="new-account" href="${acc}/staff/accounts/new">${msg("acc.staff.newAccount")}</a></#if>
     </div>
     <form class="acc-search" method="get" action="${acc}/staff/accounts" role="search">
         <label class="acc-visually-hidden" for="search">${msg("acc.contacts.search")}</label>

@@ -1,0 +1,57 @@
+package com.terminalacc.account;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import com.terminalacc.common.ErrorCode;
+import com.terminalacc.common.Persistence;
+import com.terminalacc.common.TerminalException;
+
+/**
+ * Accounts at the bottom: reading one, and the account lock. Every use case that checks an invariant over an
+ * account's contacts, users or clouds (single contact of a PERSONAL account, last Owner, last Cloud-Admin, one pending
+ * owner request per contact) takes this lock once, right after its authorization check, so concurrent requests on one
+ * account are serialised by the database — also across cluster nodes.
+ */
+public class AccountStore {
+
+    private final RealmModel realm;
+    private final EntityManager em;
+    private final OrganizationProvider orgs;
+
+    public AccountStore(KeycloakSession session, RealmModel realm) {
+        this.realm = realm;
+        this.em = Persistence.em(session);
+        this.orgs = session.getProvider(OrganizationProvider.class);
+    }
+
+    /** The account, or 404 {@code account_not_found} (also for an account of another realm). */
+    public Account get(String id) {
+        return toAccount(id == null ? null : em.find(AccountEntity.class, id));
+    }
+
+    /** The account with its row locked until the transaction ends (and re-read: what the lock shows is current). */
+    public Account lock(String id) {
+        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity != null) {
+            em.refresh(entity);
+        }
+        return toAccount(entity);
+    }
+
+    private Account toAccount(AccountEntity entity) {
+        if (entity == null || !entity.getRealmId().equals(realm.getId())) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        OrganizationModel org = orgs.getById(entity.getId());
+        if (org == null) {
+            throw new TerminalException(ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        return new Account(org, entity);
+    }
+}
