@@ -79,8 +79,15 @@ for entry in "${PORTS[@]}"; do
 done
 mkdir -p "$RUN_DIR"
 
-echo "==> Building Terminal ACC $PROJECT_VERSION (provider and theme, no tests)"
-./mvnw -q -B $OFFLINE -Dmaven.test.skip=true package -pl spi-provider,themes
+PROVIDER_JAR="spi-provider/target/terminal-acc-provider-$PROJECT_VERSION.jar"
+THEME_JAR="themes/target/terminal-acc-theme-$PROJECT_VERSION.jar"
+if [ -f "$PROVIDER_JAR" ] && [ -f "$THEME_JAR" ] && [ -z "$(find pom.xml spi-provider/pom.xml spi-provider/src/main themes/pom.xml \
+        themes/src/main -newer "$PROVIDER_JAR" -print -quit 2>/dev/null)" ] && [ -z "$(find themes/src/main -newer "$THEME_JAR" -print -quit)" ]; then
+    echo "==> Terminal ACC $PROJECT_VERSION is built and up to date"
+else
+    echo "==> Building Terminal ACC $PROJECT_VERSION (provider and theme, no tests)"
+    ./mvnw -q -B $OFFLINE -Dmaven.test.skip=true package -pl spi-provider,themes
+fi
 
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     echo "==> Getting Keycloak $KC_VERSION from the Maven registry"
@@ -93,8 +100,14 @@ if [ "$RESET" = 1 ]; then
 fi
 
 echo "==> Installing the provider, the theme and the realm"
-rm -f "$KC_HOME"/providers/terminal-acc-*.jar
-cp "spi-provider/target/terminal-acc-provider-$PROJECT_VERSION.jar" "themes/target/terminal-acc-theme-$PROJECT_VERSION.jar" "$KC_HOME/providers/"
+# Replace a jar only when it changed, keeping its time stamp: Keycloak rebuilds itself (a minute or more) when it sees
+# a provider file change.
+for jar in "$PROVIDER_JAR" "$THEME_JAR"; do
+    if ! cmp -s "$jar" "$KC_HOME/providers/$(basename "$jar")"; then
+        rm -f "$KC_HOME/providers/$(basename "${jar%-"$PROJECT_VERSION".jar}")"-*.jar
+        cp -p "$jar" "$KC_HOME/providers/"
+    fi
+done
 mkdir -p "$KC_HOME/data/import"
 cp realm-config/src/main/resources/terminal-realm.json "$KC_HOME/data/import/terminal-realm.json"
 
@@ -142,7 +155,9 @@ KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PA
     --health-enabled=true "${DB_ARGS[@]}" > "$RUN_DIR/keycloak.log" 2>&1 &
 PIDS+=($!)
 
-for _ in $(seq 1 180); do
+# up to 15 minutes: Keycloak's start takes about a minute on two idle cores, many more on a loaded machine
+DEADLINE=$((SECONDS + ${TERMINAL_START_TIMEOUT:-900}))
+while [ "$SECONDS" -lt "$DEADLINE" ]; do
     if curl -fsS "http://localhost:$MGMT_PORT/health/ready" >/dev/null 2>&1; then break; fi
     if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "Keycloak did not start; see $RUN_DIR/keycloak.log" >&2; tail -n 30 "$RUN_DIR/keycloak.log" >&2; exit 1; fi
     sleep 2
