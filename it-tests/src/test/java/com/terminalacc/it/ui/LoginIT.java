@@ -72,9 +72,9 @@ class LoginIT extends AbstractTerminalIT {
         assertEquals("en", language(new BrowserFlow(REALM, "en-US,en;q=0.9").start()));
         // the person's own choice (the language switch on the page, kept in a cookie) wins over the browser
         BrowserFlow flow = new BrowserFlow(REALM, "en-US,en;q=0.9").start();
-        Element german = flow.page().selectFirst("a[href*=kc_locale=de]");
+        Element german = flow.page().selectFirst("#login-select-toggle option[value*=kc_locale=de]");
         assertNotNull(german, "language switch on the login page: " + flow.page().html());
-        flow.go(german.absUrl("href"));
+        flow.go(german.absUrl("value"));
         assertEquals("de", language(flow));
         assertEquals("de", language(flow.start()), "the choice is remembered for the next login");
     }
