@@ -32,7 +32,8 @@ starts Keycloak on http://localhost:${HTTP_PORT} (file-based H2 under .run/; dat
 Environment: KC_HTTP_PORT (8080), KC_HTTP_MANAGEMENT_PORT (9000), TERMINAL_SMTP_PORT (3025),
              TERMINAL_MAILBOX_PORT (8025): every port of everything it starts; a taken port stops it before the build.
              TERMINAL_RUN_DIR (.run): Keycloak, its data and the logs; a second instance from the same checkout needs
-             its own (and other ports). KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD (admin / admin).
+             its own (and other ports). TERMINAL_START_TIMEOUT (900): seconds to wait for Keycloak.
+             KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD (admin / admin).
 USAGE
 }
 
