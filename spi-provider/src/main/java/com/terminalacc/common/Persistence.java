@@ -48,7 +48,32 @@ public final class Persistence {
         if (text.contains("ORG_DOMAIN")) {
             return new TerminalException(ErrorCode.DOMAIN_TAKEN, "");
         }
+        if (text.contains("UK_TACC_CLOUD_NAME")) {
+            return new TerminalException(ErrorCode.CLOUD_NAME_TAKEN, "");
+        }
+        if (text.contains("UK_TACC_SHARE")) {
+            return new TerminalException(ErrorCode.ALREADY_SHARED);
+        }
+        if (text.contains("PK_TACC_CLOUD_MEMBER")) {
+            return new TerminalException(ErrorCode.ALREADY_MEMBER);
+        }
+        if (uniqueViolation(e)) {
+            // e.g. two applications registering the same product id at once (UK_TACC_PRODUCT_EXTID), a contact
+            // linked twice (UK_TACC_CONTACT_USER): the loser retries and sees the winner's row
+            return new TerminalException(ErrorCode.CONCURRENT_MODIFICATION);
+        }
         return e;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.keycloak.models.ModelDuplicateException || t.getClass().getSimpleName().equals("ConstraintViolationException")
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String messages(Throwable e) {

@@ -24,6 +24,7 @@ public class TerminalException extends WebApplicationException {
     private final ErrorCode code;
     private final transient Object[] args;
     private final List<FieldError> fieldErrors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public TerminalException(ErrorCode code, Object... args) {
         this(code, List.of(), args);
@@ -40,8 +41,22 @@ public class TerminalException extends WebApplicationException {
         return new TerminalException(ErrorCode.VALIDATION_FAILED, errors);
     }
 
+    /**
+     * A refusal of the request's shape (not a validation of its values): its own code, and the field it concerns
+     * also in {@code errors}, so a client finds the field where it finds it for {@code validation_failed}.
+     */
+    public static TerminalException request(ErrorCode code, String field, Object... args) {
+        return new TerminalException(code, List.of(new FieldError(field, code, args)), args);
+    }
+
     public static TerminalException field(String field, ErrorCode code, Object... args) {
         return validation(List.of(new FieldError(field, code, args)));
+    }
+
+    /** A header the refusal carries, e.g. {@code Allow} of a 405. */
+    public TerminalException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public ErrorCode getCode() {
@@ -75,7 +90,9 @@ public class TerminalException extends WebApplicationException {
                 locale = session.getContext().resolveLocale(null);
             }
         }
-        return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(toBody(locale)).build();
+        Response.ResponseBuilder response = Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(toBody(locale));
+        headers.forEach(response::header);
+        return response.build();
     }
 
     public Map<String, Object> toBody(Locale locale) {

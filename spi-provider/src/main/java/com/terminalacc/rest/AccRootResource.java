@@ -1,7 +1,11 @@
 package com.terminalacc.rest;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
@@ -10,6 +14,7 @@ import com.terminalacc.ui.AccountPages;
 import com.terminalacc.ui.CloudPages;
 import com.terminalacc.ui.ContactPages;
 import com.terminalacc.ui.HomePage;
+import com.terminalacc.ui.PageContext;
 import com.terminalacc.ui.SharePages;
 import com.terminalacc.ui.StaffPages;
 
@@ -27,11 +32,13 @@ public class AccRootResource {
 
     @Path("api")
     public CustomerApiResource api() {
+        RouteContract.CUSTOMER.check(session);
         return new CustomerApiResource(session);
     }
 
     @Path("app")
     public AppApiResource app() {
+        RouteContract.APP.check(session);
         return new AppApiResource(session);
     }
 
@@ -40,6 +47,16 @@ public class AccRootResource {
     @Path("/")
     public Response home() {
         return new HomePage(session).render();
+    }
+
+    /** The language switch of every page: stores the user's language (a CSRF-checked post, never a GET). */
+    @POST
+    @Path("language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response language(MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.signedIn(session);
+        ctx.chooseLanguage(form);
+        return ctx.back(form.getFirst("back"));
     }
 
     @Path("contacts")

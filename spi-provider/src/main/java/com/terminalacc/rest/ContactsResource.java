@@ -25,7 +25,9 @@ import com.terminalacc.activity.ActivityPage;
 import com.terminalacc.activity.ActivityService;
 import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.AccessEvaluator;
+import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.JsonBodies;
+import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.Page;
 import com.terminalacc.common.Paging;
 import com.terminalacc.contact.ContactEntity;
@@ -113,6 +115,10 @@ public class ContactsResource {
                              @QueryParam("step") String step, InputStream body) {
         ActivateLogin req = JsonBodies.read(body, ActivateLogin.class);
         boolean dryRun = "true".equalsIgnoreCase(validateOnly);
+        if (!dryRun && step != null && !step.isBlank()) {
+            // a step alone is only checked, never saved: a login needs all of them (S-LOG-1)
+            throw new TerminalException(ErrorCode.INVALID_QUERY_PARAMETER, "step");
+        }
         Activation result = new LoginService(session, realm).activate(auth, accountId, id, req, Step.parse(step), dryRun, audit);
         if (dryRun) {
             Map<String, Object> summary = new LinkedHashMap<>();

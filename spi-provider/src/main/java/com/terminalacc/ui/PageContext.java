@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -21,9 +19,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -104,7 +99,6 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         if (clean != null) {
             throw new WebApplicationException(found(clean));
         }
-        applyLanguageChoice(session, realm, auth.user());
         org.keycloak.models.ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(CLIENT_ID);
         AdminAuth adminAuth = new AdminAuth(realm, auth.token(), auth.user(), client);
         CustomerRequest customer = null;
@@ -137,12 +131,30 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         return ctx;
     }
 
-    /** {@code ?kc_locale=en} on any page stores the user's language, as Keycloak's own account console does. */
-    private static void applyLanguageChoice(KeycloakSession session, RealmModel realm, UserModel user) {
-        String chosen = session.getContext().getUri().getQueryParameters().getFirst("kc_locale");
-        if (chosen != null && realm.getSupportedLocalesStream().anyMatch(chosen::equals) && !chosen.equals(user.getFirstAttribute(UserModel.LOCALE))) {
-            user.setSingleAttribute(UserModel.LOCALE, chosen);
+    /**
+     * Stores the user's language, chosen with the language switch of every page: a form post with the CSRF token,
+     * never a GET ({@code ?kc_locale=} only shows one page in that language, as Keycloak's locale selector does).
+     * Answers whether the language is one of the realm's.
+     */
+    public boolean chooseLanguage(MultivaluedMap<String, String> form) {
+        checkCsrf(form);
+        String chosen = form.getFirst("locale");
+        if (chosen == null || realm.getSupportedLocalesStream().noneMatch(chosen::equals)) {
+            return false;
         }
+        if (!chosen.equals(auth.user().getFirstAttribute(UserModel.LOCALE))) {
+            auth.user().setSingleAttribute(UserModel.LOCALE, chosen);
+        }
+        return true;
+    }
+
+    /** A page of the ACC to go back to after a form that is not about one page (the language switch). */
+    public Response back(String path) {
+        String p = path == null ? "" : path.strip();
+        if (!p.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*")) {
+            p = ""; // only a path inside the ACC: never another site
+        }
+        return Response.seeOther(UriBuilder.fromUri(accBase()).path(p.isEmpty() ? "/" : p).build()).build();
     }
 
     /** The parameters of the login's answer (authorization response, RFC 6749 4.1.2 and RFC 9207). */
@@ -284,19 +296,12 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
     // ---- CSRF (every form carries the token; the server compares it and the Origin)
 
     /**
-     * The CSRF token of this SSO session: an HMAC of the session id with the realm's HMAC key. Nothing is stored, the
-     * same on every cluster node, and useless outside this session.
+     * The CSRF token of this SSO session: an HMAC of the session id with the realm's CSRF secret ({@link CsrfSecret}).
+     * Nothing is stored per session, the same on every cluster node, and useless outside this session.
      */
     public String csrf() {
-        try {
-            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getSecretKey().getEncoded(), "HmacSHA256"));
-            byte[] token = mac.doFinal(("terminal-acc-csrf:" + auth.session().getId()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-        } catch (Exception e) {
-            throw new IllegalStateException("No HMAC key for the CSRF token", e);
-        }
+        byte[] token = CsrfSecret.hmac(CsrfSecret.key(session, realm), "terminal-acc-csrf:" + auth.session().getId());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /** Refuses a form post without the session's token or from another origin: nothing is changed. */
@@ -371,6 +376,8 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
                 .path("protocol/openid-connect/logout").queryParam("client_id", CLIENT_ID)
                 .queryParam("post_logout_redirect_uri", accBase() + "/").build().toString());
         m.put("languages", realm.getSupportedLocalesStream().sorted().toList());
+        // where the language switch returns to: this page, as a path inside the ACC
+        m.put("here", session.getContext().getUri().getPath().replaceFirst("^/?realms/[^/]+/acc/?", ""));
         if (auth != null) {
             UserModel u = auth.user();
             m.put("me", Map.of("firstName", nz(u.getFirstName()), "lastName", nz(u.getLastName()), "email", nz(u.getEmail())));

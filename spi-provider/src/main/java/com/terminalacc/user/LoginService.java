@@ -17,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
@@ -195,8 +196,12 @@ public class LoginService {
     public void resendOnboarding(AccessEvaluator auth, String accountId, String contactId, Audit audit) {
         auth.logins().requireEdit(target(accountId, contactId));
         ActiveLogin login = lockedLogin(accountId, contactId);
-        boolean pending = login.contact().getInitialCredentialId() != null
-                || login.user().getRequiredActionsStream().anyMatch(UserModel.RequiredAction.UPDATE_PASSWORD.name()::equals);
+        // Pending only while the user has no password of its own: the e-mailed (or an admin's temporary) password still
+        // has to be replaced, or there is none yet (link mode). The initial credential's record is cleared only at the
+        // next login, so it does not tell whether the user has chosen a password since (issue 12).
+        boolean mustChoose = login.user().getRequiredActionsStream().anyMatch(UserModel.RequiredAction.UPDATE_PASSWORD.name()::equals);
+        boolean noPassword = login.user().credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findAny().isEmpty();
+        boolean pending = mustChoose || noPassword;
         if (!pending) {
             throw new TerminalException(ErrorCode.NO_ONBOARDING_PENDING);
         }

@@ -545,6 +545,8 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
 
         // pages (form bodies; the CSRF token of the caller's session is added)
         route("GET " + acc, none);
+        // the language switch; an unsupported language changes nothing, so the other rows see the same pages
+        route("POST " + acc + "/language", none, call -> Map.of("locale", "xx", "back", "contacts"));
         route("GET " + acc + "/contacts", none);
         route("GET " + acc + "/contacts/new", none);
         route("POST " + acc + "/contacts/new", none, call -> form(contactBody(call)));

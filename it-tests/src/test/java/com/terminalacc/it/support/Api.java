@@ -47,6 +47,11 @@ public final class Api {
         return new Api(BASE + "/admin/realms/" + realm, token);
     }
 
+    /** The bearer token this client sends (null: none). */
+    public String token() {
+        return token == null ? null : token.get();
+    }
+
     /** Sends {@code Accept-Language} with this language from now on. */
     public Api language(String language) {
         Api copy = new Api(base, token);
@@ -82,6 +87,21 @@ public final class Api {
     /** A body sent exactly as given, for malformed-input tests. */
     public ApiResponse postRaw(String path, String contentType, String raw) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(raw)));
+    }
+
+    /**
+     * Any request exactly as given: method, content type and accept header (null: none), raw body (null: none); for
+     * the hostile-input tests and the fuzzer.
+     */
+    public ApiResponse raw(String method, String path, String contentType, String accept, String raw) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.setHeader("Accept", accept);
+        }
+        return send(b.method(method, raw == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(raw)));
     }
 
     public ApiResponse patchRaw(String path, String raw) {

@@ -38,6 +38,7 @@ public class TerminalRealmConfig implements RealmConfig {
         audience.setConfig(Map.of("included.client.audience", TEST_CLIENT, "access.token.claim", "true", "introspection.token.claim", "true"));
         client.setProtocolMappers(java.util.List.of(audience));
         client.setDefaultClientScopes(java.util.List.of("basic", "web-origins", "acr", "profile", "roles", "email", "terminal"));
+        client.setOptionalClientScopes(java.util.List.of("offline_access")); // offline tokens, for the deactivation tests
         ClientRepresentation other = new ClientRepresentation();
         other.setClientId(OTHER_CLIENT);
         other.setSecret(TEST_CLIENT_SECRET);

@@ -67,7 +67,16 @@
     <span>${msg("acc.footer", realmName)}</span>
     <#if languages?? && (languages?size > 1)>
     <span class="acc-languages">
+        <#if csrf??>
+        <#-- a post with the CSRF token stores the choice; a GET never changes the user -->
+        <form method="post" action="${acc}/language" class="acc-languages__form">
+            <input type="hidden" name="csrf" value="${csrf}">
+            <input type="hidden" name="back" value="${here!""}">
+            <#list languages as l><button type="submit" name="locale" value="${l}" lang="${l}" class="acc-languages__choice" <#if l == lang>aria-current="true"</#if>>${l?upper_case}</button><#sep> · </#sep></#list>
+        </form>
+        <#else>
         <#list languages as l><a href="?kc_locale=${l}" lang="${l}" <#if l == lang>aria-current="true"</#if>>${l?upper_case}</a><#sep> · </#sep></#list>
+        </#if>
     </span>
     </#if>
 </footer>
