@@ -93,7 +93,7 @@ public class AppApiResource {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("userId", userId);
         response.put("results", results);
-        return timed(response, start);
+        return timed(response, start).build();
     }
 
     /** One question: {@code ?cloudId=…|productId=…&action=write[&userId=…]} → {@code {"allowed": true}}. */
@@ -111,7 +111,7 @@ public class AppApiResource {
         response.put("productId", productId);
         response.put("action", action);
         response.put("allowed", result.allowed());
-        return timed(response, start);
+        return timed(response, start).build();
     }
 
     /**
@@ -119,9 +119,15 @@ public class AppApiResource {
      * caller and subject, permission query), so an application can tell the server's share of a slow answer from the
      * network's.
      */
-    private static Response timed(Object entity, long start) {
+    static Response.ResponseBuilder timed(Object entity, long start) {
         double millis = (System.nanoTime() - start) / 1e6;
-        return Response.ok(entity).header("Server-Timing", String.format(Locale.ROOT, "acc;dur=%.2f", millis)).build();
+        return Response.ok(entity).header("Server-Timing", String.format(Locale.ROOT, "acc;dur=%.2f", millis));
+    }
+
+    /** AuthZEN 1.0 (S-APP-1): the check API's decisions under the standard's paths. */
+    @Path("access/v1")
+    public AuthZenResource authZen() {
+        return new AuthZenResource(session);
     }
 
     /** S-TOK-2: the full permission map the token's {@code cloudsRef} points to, paged. */
