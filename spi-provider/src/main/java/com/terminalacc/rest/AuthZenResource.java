@@ -1,7 +1,6 @@
 package com.terminalacc.rest;
 
 import java.io.InputStream;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,6 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -46,6 +50,8 @@ public class AuthZenResource {
     @POST
     @Path("evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.EvaluationRequest.class)))
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.Decision.class)))
     public Response evaluation(InputStream body) {
         return answer(body, AuthZen::evaluation);
     }
@@ -54,6 +60,8 @@ public class AuthZenResource {
     @POST
     @Path("evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.EvaluationsRequest.class)))
+    @APIResponse(responseCode = "200", description = "The decisions in the order of the evaluations (cut short by the evaluation semantics); without an evaluations array a single decision as from /evaluation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.Decisions.class)))
     public Response evaluations(InputStream body) {
         return answer(body, AuthZen::evaluations);
     }
@@ -61,7 +69,7 @@ public class AuthZenResource {
     /** An AuthZEN operation: the request of an authenticated caller to its answer. */
     @FunctionalInterface
     private interface Operation {
-        Map<String, Object> apply(AuthZen authZen, AccessEvaluator auth, ObjectNode request);
+        Object apply(AuthZen authZen, AccessEvaluator auth, ObjectNode request);
     }
 
     private Response answer(InputStream body, Operation operation) {

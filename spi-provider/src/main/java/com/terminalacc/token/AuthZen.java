@@ -1,10 +1,11 @@
 package com.terminalacc.token;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,6 @@ import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.FieldError;
 import com.terminalacc.common.TerminalException;
-import com.terminalacc.token.PermissionService.Decision;
 import com.terminalacc.token.PermissionService.Question;
 
 /**
@@ -45,14 +45,58 @@ public final class AuthZen {
         this.permissions = permissions;
     }
 
+    // ---- the wire shapes (AuthZEN §5–§7); requests are read leniently from the JSON tree, these document them
+
+    /** A subject or resource: {@code type} and {@code id}; {@code properties} are accepted and not used. */
+    @Schema(requiredProperties = {"type", "id"})
+    public record Entity(String type, String id, Map<String, Object> properties) {
+    }
+
+    /** An action: {@code read}, {@code write}, {@code order} or {@code move}. */
+    @Schema(requiredProperties = {"name"})
+    public record Action(@Schema(examples = "write") String name, Map<String, Object> properties) {
+    }
+
+    /** The Access Evaluation request. */
+    @Schema(requiredProperties = {"subject", "action", "resource"})
+    public record EvaluationRequest(Entity subject, Action action, Entity resource, Map<String, Object> context) {
+    }
+
+    /** One item of a batch: what it leaves out, the request's top-level values give (§7.1.1). */
+    public record Evaluation(Entity subject, Action action, Entity resource, Map<String, Object> context) {
+    }
+
+    public record Options(@Schema(enumeration = {"execute_all", "deny_on_first_deny", "permit_on_first_permit"}) String evaluations_semantic) {
+    }
+
+    /** The Access Evaluations request: defaults, up to 100 evaluations, options. */
+    public record EvaluationsRequest(Entity subject, Action action, Entity resource, Map<String, Object> context,
+                                     List<Evaluation> evaluations, Options options) {
+    }
+
+    /** A decision; a refusal carries {@code context.reason} (subject_unknown, no_access, permission_missing, ...). */
+    @Schema(requiredProperties = {"decision"})
+    public record Decision(boolean decision, Map<String, Object> context) {
+        static final Decision PERMIT = new Decision(true, null);
+
+        static Decision refused(String reason) {
+            return new Decision(false, Map.of("reason", reason));
+        }
+    }
+
+    /** The Access Evaluations response. */
+    @Schema(requiredProperties = {"evaluations"})
+    public record Decisions(List<Decision> evaluations) {
+    }
+
     /** One evaluation as read from the request: the question, or the reason it is refused without asking. */
-    private record Evaluation(Question question, String unsupported) {
+    private record Item(Question question, String unsupported) {
     }
 
     /** {@code POST /access/v1/evaluation}: the decision object. */
-    public Map<String, Object> evaluation(AccessEvaluator auth, ObjectNode request) {
+    public Decision evaluation(AccessEvaluator auth, ObjectNode request) {
         List<FieldError> errors = new ArrayList<>();
-        Evaluation evaluation = read(request, null, "", errors);
+        Item evaluation = read(request, null, "", errors);
         if (!errors.isEmpty()) {
             throw TerminalException.validation(errors);
         }
@@ -60,7 +104,7 @@ public final class AuthZen {
     }
 
     /** {@code POST /access/v1/evaluations}: {@code {"evaluations": [...]}}, or one decision without an evaluations array. */
-    public Map<String, Object> evaluations(AccessEvaluator auth, ObjectNode request) {
+    public Object evaluations(AccessEvaluator auth, ObjectNode request) {
         JsonNode items = request.get("evaluations");
         if (items == null || items.isNull() || items.isArray() && items.isEmpty()) {
             return evaluation(auth, request); // §7.1: behaves as the single evaluation
@@ -73,7 +117,7 @@ public final class AuthZen {
         }
         List<FieldError> errors = new ArrayList<>();
         String semantic = semantic(request, errors);
-        List<Evaluation> evaluations = new ArrayList<>();
+        List<Item> evaluations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (!item.isObject()) {
@@ -84,47 +128,37 @@ public final class AuthZen {
         if (!errors.isEmpty()) {
             throw TerminalException.validation(errors);
         }
-        List<Map<String, Object>> decisions = decide(auth, evaluations);
+        List<Decision> decisions = decide(auth, evaluations);
         // §7.1.2: all questions are answered at once (one batch, same cost); the short-circuit semantics cut the answer
-        List<Map<String, Object>> answered = new ArrayList<>();
-        for (Map<String, Object> decision : decisions) {
+        List<Decision> answered = new ArrayList<>();
+        for (Decision decision : decisions) {
             answered.add(decision);
-            boolean allowed = Boolean.TRUE.equals(decision.get("decision"));
-            if ("deny_on_first_deny".equals(semantic) && !allowed || "permit_on_first_permit".equals(semantic) && allowed) {
+            if ("deny_on_first_deny".equals(semantic) && !decision.decision() || "permit_on_first_permit".equals(semantic) && decision.decision()) {
                 break;
             }
         }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("evaluations", answered);
-        return response;
+        return new Decisions(answered);
     }
 
-    private List<Map<String, Object>> decide(AccessEvaluator auth, List<Evaluation> evaluations) {
+    private List<Decision> decide(AccessEvaluator auth, List<Item> evaluations) {
         List<Question> questions = new ArrayList<>();
-        for (Evaluation e : evaluations) {
+        for (Item e : evaluations) {
             if (e.question() != null) {
                 questions.add(e.question());
             }
         }
-        List<Decision> decisions = permissions.decide(auth, questions);
-        List<Map<String, Object>> result = new ArrayList<>(evaluations.size());
+        List<PermissionService.Decision> decisions = permissions.decide(auth, questions);
+        List<Decision> result = new ArrayList<>(evaluations.size());
         int next = 0;
-        for (Evaluation e : evaluations) {
+        for (Item e : evaluations) {
             if (e.question() == null) {
-                result.add(refused(e.unsupported()));
+                result.add(Decision.refused(e.unsupported()));
             } else {
-                Decision d = decisions.get(next++);
-                result.add(d.allowed() ? Map.of("decision", true) : refused(d.refusal().code()));
+                PermissionService.Decision d = decisions.get(next++);
+                result.add(d.allowed() ? Decision.PERMIT : Decision.refused(d.refusal().code()));
             }
         }
         return result;
-    }
-
-    private static Map<String, Object> refused(String reason) {
-        Map<String, Object> decision = new LinkedHashMap<>();
-        decision.put("decision", false);
-        decision.put("context", Map.of("reason", reason));
-        return decision;
     }
 
     private static String semantic(ObjectNode request, List<FieldError> errors) {
@@ -147,7 +181,7 @@ public final class AuthZen {
     }
 
     /** One evaluation: its own {@code subject}, {@code action}, {@code resource}, else the request's defaults (§7.1.1). */
-    private static Evaluation read(ObjectNode item, ObjectNode defaults, String prefix, List<FieldError> errors) {
+    private static Item read(ObjectNode item, ObjectNode defaults, String prefix, List<FieldError> errors) {
         JsonNode subject = entity(item, defaults, "subject", prefix, errors);
         JsonNode resource = entity(item, defaults, "resource", prefix, errors);
         JsonNode action = entity(item, defaults, "action", prefix, errors);
@@ -161,16 +195,16 @@ public final class AuthZen {
             return null; // errors were recorded
         }
         if (!SUBJECT_TYPE.equals(subjectType)) {
-            return new Evaluation(null, UNSUPPORTED_SUBJECT_TYPE);
+            return new Item(null, UNSUPPORTED_SUBJECT_TYPE);
         }
         if (!RESOURCE_TYPES.contains(resourceType)) {
-            return new Evaluation(null, UNSUPPORTED_RESOURCE_TYPE);
+            return new Item(null, UNSUPPORTED_RESOURCE_TYPE);
         }
         if (!PermissionService.ACTIONS.contains(actionName)) {
-            return new Evaluation(null, UNSUPPORTED_ACTION);
+            return new Item(null, UNSUPPORTED_ACTION);
         }
         boolean cloud = "cloud".equals(resourceType);
-        return new Evaluation(new Question(subjectId, cloud ? resourceId : null, cloud ? null : resourceId, actionName), null);
+        return new Item(new Question(subjectId, cloud ? resourceId : null, cloud ? null : resourceId, actionName), null);
     }
 
     /** A required entity, from the evaluation or else the defaults; must be an object with object {@code properties}. */
