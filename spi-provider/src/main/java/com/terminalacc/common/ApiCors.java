@@ -51,6 +51,14 @@ public final class ApiCors {
         }
     }
 
+    private static final java.util.regex.Pattern API_PATH = java.util.regex.Pattern.compile("^/?realms/[^/]+/acc/(api|app)(/.*)?$");
+
+    /** Whether the request is a preflight (OPTIONS) of a path of the customer API or the app API. */
+    public static boolean isApiPreflight(KeycloakSession session) {
+        return jakarta.ws.rs.HttpMethod.OPTIONS.equals(session.getContext().getHttpRequest().getHttpMethod())
+                && API_PATH.matcher(session.getContext().getUri().getPath()).matches();
+    }
+
     private static String origin(KeycloakSession session) {
         return session.getContext().getRequestHeaders().getHeaderString(Cors.ORIGIN_HEADER);
     }
@@ -63,7 +71,7 @@ public final class ApiCors {
         });
     }
 
-    /** The preflight of every path below the API's root. */
+    /** The preflight of every path below {@code /realms/{realm}/acc/api} and {@code /acc/app}. */
     public static final class Preflight {
 
         private final KeycloakSession session;

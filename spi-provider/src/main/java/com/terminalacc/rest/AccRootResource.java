@@ -1,13 +1,11 @@
 package com.terminalacc.rest;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 
-import com.terminalacc.common.ApiCors;
 import com.terminalacc.ui.AccountPages;
 import com.terminalacc.ui.CloudPages;
 import com.terminalacc.ui.ContactPages;
@@ -28,18 +26,13 @@ public class AccRootResource {
     }
 
     @Path("api")
-    public Object api() {
-        return preflight() ? new ApiCors.Preflight(session) : new CustomerApiResource(session);
+    public CustomerApiResource api() {
+        return new CustomerApiResource(session);
     }
 
     @Path("app")
-    public Object app() {
-        return preflight() ? new ApiCors.Preflight(session) : new AppApiResource(session);
-    }
-
-    /** A CORS preflight of the customer or app API (S-APP-3), answered as Keycloak's account API does. */
-    private boolean preflight() {
-        return HttpMethod.OPTIONS.equals(session.getContext().getHttpRequest().getHttpMethod());
+    public AppApiResource app() {
+        return new AppApiResource(session);
     }
 
     /** The entry: the settings menu with the Access Control Center (when enabled for the account). */

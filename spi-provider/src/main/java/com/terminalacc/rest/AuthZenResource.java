@@ -61,7 +61,7 @@ public class AuthZenResource {
     @Path("evaluations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.EvaluationsRequest.class)))
-    @APIResponse(responseCode = "200", description = "The decisions in the order of the evaluations (cut short by the evaluation semantics); without an evaluations array a single decision as from /evaluation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthZen.Decisions.class)))
+    @APIResponse(responseCode = "200", description = "The decisions in the order of the evaluations (cut short by the evaluation semantics); without an evaluations array a single decision as from /evaluation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {AuthZen.Decisions.class, AuthZen.Decision.class})))
     public Response evaluations(InputStream body) {
         return answer(body, AuthZen::evaluations);
     }

@@ -127,8 +127,8 @@ public class StaffRootResource {
         return new ActivityService(session, realm).accountLog(staff, id, Paging.of(first, max));
     }
 
-    @Path("accounts/{accountId}/contacts")
-    public ContactsResource contacts(@PathParam("accountId") String id) {
+    @Path("accounts/{id}/contacts")
+    public ContactsResource contacts(@PathParam("id") String id) {
         AccessEvaluator staff = staff();
         new AccountService(session, realm).get(staff, id); // 404 for an unknown account before anything else
         return new ContactsResource(session, realm, staff, audit, id);

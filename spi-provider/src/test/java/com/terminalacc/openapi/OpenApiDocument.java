@@ -86,7 +86,25 @@ public final class OpenApiDocument {
 
         @Override
         public void filterOpenAPI(OpenAPI openAPI) {
+            distinctParameterNames(openAPI);
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> complete(path, method, op)));
+        }
+
+        /**
+         * The staff API's contact routes nest the contact's {@code {id}} below the account's {@code {id}} (JAX-RS
+         * takes the innermost); OpenAPI needs distinct names, so the account's becomes {@code {accountId}}.
+         */
+        private static void distinctParameterNames(OpenAPI openAPI) {
+            for (Map.Entry<String, PathItem> e : new java.util.TreeMap<>(openAPI.getPaths().getPathItems()).entrySet()) {
+                String path = e.getKey();
+                if (path.indexOf("{id}") != path.lastIndexOf("{id}")) {
+                    openAPI.getPaths().removePathItem(path);
+                    PathItem item = e.getValue();
+                    item.addParameter(OASFactory.createParameter().name("accountId").in(Parameter.In.PATH).required(true)
+                            .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+                    openAPI.getPaths().addPathItem(path.replaceFirst("\\{id}", "{accountId}"), item);
+                }
+            }
         }
 
         private static void complete(String path, PathItem.HttpMethod method, Operation op) {
