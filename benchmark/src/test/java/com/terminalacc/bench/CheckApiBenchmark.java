@@ -107,6 +107,27 @@ class CheckApiBenchmark extends BenchSupport {
                 batchServer.add(serverNanos(r));
             }
         }
+        // the same 20 questions through AuthZEN (S-APP-1): one subject as the default, one evaluation per question
+        List<Long> authZen = new ArrayList<>();
+        List<Long> authZenServer = new ArrayList<>();
+        for (int i = 0; i < 1_000 + 1_000; i++) {
+            String user = users.get(random.nextInt(users.size()));
+            List<Map<String, Object>> evaluations = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                evaluations.add(Map.of("resource", Map.of("type", "cloud", "id", clouds.get(random.nextInt(CLOUDS))),
+                        "action", Map.of("name", actions[random.nextInt(4)])));
+            }
+            long t0 = System.nanoTime();
+            ApiResponse r = app.post("access/v1/evaluations", Map.of("subject", Map.of("type", "user", "id", user), "evaluations", evaluations));
+            long t = System.nanoTime() - t0;
+            assertEquals(200, r.status(), r.raw());
+            if (i >= 1_000) {
+                authZen.add(t);
+                authZenServer.add(serverNanos(r));
+            }
+        }
+        Collections.sort(authZen);
+        Collections.sort(authZenServer);
         Collections.sort(single);
         Collections.sort(batch);
         Collections.sort(singleServer);
@@ -120,6 +141,7 @@ class CheckApiBenchmark extends BenchSupport {
                 |---|---:|---:|---:|---:|
                 | GET /acc/app/check (one question) | %d | %.2f ms | %.2f ms | %.2f ms |
                 | POST /acc/app/check (20 questions) | %d | %.2f ms | %.2f ms | %.2f ms |
+                | POST /acc/app/access/v1/evaluations (AuthZEN, 20 evaluations) | %d | %.2f ms | %.2f ms | %.2f ms |
 
                 Inside Keycloak (the responses' `Server-Timing: acc;dur=…`: token verification, caller, subject, query):
 
@@ -127,11 +149,14 @@ class CheckApiBenchmark extends BenchSupport {
                 |---|---:|---:|---:|---:|
                 | GET /acc/app/check (one question) | %d | %.2f ms | %.2f ms | %.2f ms |
                 | POST /acc/app/check (20 questions) | %d | %.2f ms | %.2f ms | %.2f ms |
+                | POST /acc/app/access/v1/evaluations (AuthZEN, 20 evaluations) | %d | %.2f ms | %.2f ms | %.2f ms |
                 """, USERS, CLOUDS, rows, seedSeconds,
                 single.size(), percentile(single, 50) / 1e6, percentile(single, 95) / 1e6, percentile(single, 99) / 1e6,
                 batch.size(), percentile(batch, 50) / 1e6, percentile(batch, 95) / 1e6, percentile(batch, 99) / 1e6,
+                authZen.size(), percentile(authZen, 50) / 1e6, percentile(authZen, 95) / 1e6, percentile(authZen, 99) / 1e6,
                 singleServer.size(), percentile(singleServer, 50) / 1e6, percentile(singleServer, 95) / 1e6, percentile(singleServer, 99) / 1e6,
-                batchServer.size(), percentile(batchServer, 50) / 1e6, percentile(batchServer, 95) / 1e6, percentile(batchServer, 99) / 1e6);
+                batchServer.size(), percentile(batchServer, 50) / 1e6, percentile(batchServer, 95) / 1e6, percentile(batchServer, 99) / 1e6,
+                authZenServer.size(), percentile(authZenServer, 50) / 1e6, percentile(authZenServer, 95) / 1e6, percentile(authZenServer, 99) / 1e6);
         report("check-api", md);
     }
 

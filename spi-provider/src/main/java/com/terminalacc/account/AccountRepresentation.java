@@ -1,8 +1,10 @@
 package com.terminalacc.account;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account on the wire (staff and customer API). */
+@Schema(requiredProperties = {"id", "name", "type", "domains", "accEnabled", "allowExternalEmails", "createdAt"})
 public record AccountRepresentation(
         String id,
         String name,

@@ -1,6 +1,8 @@
 package com.terminalacc.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One line of an activity log (S-ACT-1, S-ACT-2): either a change made through Terminal ACC ({@code kind=CHANGE}:
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * viewer's own account ({@value #ACCOUNT}, named), another company ({@value #PARTNER}) or the provider
  * ({@value #PROVIDER}); customers see the latter two without name, id, address or resource path (S-ISO-1).
  */
+@Schema(requiredProperties = {"time", "kind"})
 public record ActivityEntry(
         long time,
         String kind,
@@ -21,8 +24,8 @@ public record ActivityEntry(
         String ipAddress,
         String clientId,
         String error,
-        JsonNode before,
-        JsonNode after) {
+        @Schema(type = SchemaType.OBJECT, description = "the resource before the change") JsonNode before,
+        @Schema(type = SchemaType.OBJECT, description = "the resource after the change") JsonNode after) {
 
     public static final String ACCOUNT = "ACCOUNT";
     public static final String PARTNER = "PARTNER";

@@ -10,6 +10,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 
 import com.terminalacc.account.Account;
 import com.terminalacc.account.AccountStore;
+import com.terminalacc.common.ApiCors;
 import com.terminalacc.common.ErrorCode;
 import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.TerminalSettings;
@@ -37,8 +38,10 @@ public final class CustomerAuthenticator {
     public static AuthResult bearer(KeycloakSession session, RealmModel realm) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
         if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
+            ApiCors.forRealm(session); // S-APP-3: a browser application may read that its token is refused
             throw new TerminalException(ErrorCode.NOT_AUTHENTICATED);
         }
+        ApiCors.forClient(session, auth.client()); // S-APP-3
         return auth;
     }
 

@@ -40,6 +40,7 @@ public enum ErrorCode {
     ACC_DISABLED(Status.FORBIDDEN),
     FORBIDDEN(Status.FORBIDDEN),
     STAFF_ONLY(Status.FORBIDDEN),
+    ORIGIN_NOT_ALLOWED(Status.FORBIDDEN),
 
     // accounts
     ACCOUNT_NOT_FOUND(Status.NOT_FOUND),

@@ -133,6 +133,30 @@ public final class JsonBodies {
         return m.find() ? m.group(1) : "(body)";
     }
 
+    /**
+     * A JSON object read leniently, for standards that require receivers to ignore unknown fields (AuthZEN): the same
+     * size limit and error codes as {@link #read}, but the caller interprets the tree.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode readObject(InputStream in) {
+        byte[] bytes = readLimited(in);
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new TerminalException(ErrorCode.BODY_REQUIRED);
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new TerminalException(ErrorCode.MALFORMED_JSON);
+        }
+        if (tree == null || tree.isNull() || tree.isMissingNode()) {
+            throw new TerminalException(ErrorCode.BODY_REQUIRED);
+        }
+        if (!tree.isObject()) {
+            throw new TerminalException(ErrorCode.INVALID_FIELD_TYPE, "(body)");
+        }
+        return (com.fasterxml.jackson.databind.node.ObjectNode) tree;
+    }
+
     private static byte[] readLimited(InputStream in) {
         if (in == null) {
             return new byte[0];

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.terminalacc.auth.ContactTarget;
 import com.terminalacc.role.TerminalRole;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A contact on the wire. {@code role} and {@code modules} are set when the contact is an active user;
@@ -12,6 +13,7 @@ import com.terminalacc.role.TerminalRole;
  * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding.
  * {@code heldRole} (not on the wire) is the Terminal role its user holds, also while disabled, for authorization.
  */
+@Schema(requiredProperties = {"id", "accountId", "firstName", "lastName", "email", "loginStatus"})
 public record ContactRepresentation(
         String id,
         String accountId,

@@ -6,6 +6,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import com.terminalacc.common.ApiCors;
 import com.terminalacc.user.OutsideChangeGuard;
 
 /** Mounts the customer side of Terminal ACC under {@code /realms/{realm}/acc}. */
@@ -18,7 +19,9 @@ public class AccRealmResourceProviderFactory implements RealmResourceProviderFac
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new AccRootResource(session);
+                // a CORS preflight of the customer or app API (S-APP-3) carries no token: answered before any resource
+                // authenticates, as Keycloak's account API does
+                return ApiCors.isApiPreflight(session) ? new ApiCors.Preflight(session) : new AccRootResource(session);
             }
 
             @Override

@@ -19,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -80,38 +85,42 @@ public class AppApiResource {
     public record CheckRequest(String userId, List<Check> checks) {
     }
 
+    /** The batch answer: the user asked about and one result per question, in order. */
+    @Schema(requiredProperties = {"userId", "results"})
+    public record CheckAnswers(String userId, List<Result> results) {
+    }
+
+    /** The answer to one question. */
+    @Schema(requiredProperties = {"userId", "action", "allowed"})
+    public record CheckAnswer(String userId, String cloudId, String productId, String action, boolean allowed) {
+    }
+
     /** Answers a batch of up to 100 questions from the current state (S-TOK-3). */
     @POST
     @Path("check")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckRequest.class)))
+    @APIResponse(responseCode = "200", description = "The answers, in the order asked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckAnswers.class)))
     public Response check(InputStream body) {
         long start = System.nanoTime();
         Caller caller = caller();
         CheckRequest req = JsonBodies.read(body, CheckRequest.class);
         String userId = subjectId(caller, req.userId());
         List<Result> results = new PermissionService(session, realm).check(caller.auth(), userId, req.checks() == null ? new ArrayList<>() : req.checks());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("userId", userId);
-        response.put("results", results);
-        return timed(response, start);
+        return timed(new CheckAnswers(userId, results), start).build();
     }
 
     /** One question: {@code ?cloudId=…|productId=…&action=write[&userId=…]} → {@code {"allowed": true}}. */
     @GET
     @Path("check")
+    @APIResponse(responseCode = "200", description = "The answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckAnswer.class)))
     public Response checkOne(@QueryParam("userId") String userId, @QueryParam("cloudId") String cloudId,
                              @QueryParam("productId") String productId, @QueryParam("action") String action) {
         long start = System.nanoTime();
         Caller caller = caller();
         String subject = subjectId(caller, userId);
         Result result = new PermissionService(session, realm).check(caller.auth(), subject, List.of(new Check(cloudId, productId, action))).get(0);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("userId", subject);
-        response.put("cloudId", cloudId);
-        response.put("productId", productId);
-        response.put("action", action);
-        response.put("allowed", result.allowed());
-        return timed(response, start);
+        return timed(new CheckAnswer(subject, cloudId, productId, action, result.allowed()), start).build();
     }
 
     /**
@@ -119,9 +128,15 @@ public class AppApiResource {
      * caller and subject, permission query), so an application can tell the server's share of a slow answer from the
      * network's.
      */
-    private static Response timed(Object entity, long start) {
+    static Response.ResponseBuilder timed(Object entity, long start) {
         double millis = (System.nanoTime() - start) / 1e6;
-        return Response.ok(entity).header("Server-Timing", String.format(Locale.ROOT, "acc;dur=%.2f", millis)).build();
+        return Response.ok(entity).header("Server-Timing", String.format(Locale.ROOT, "acc;dur=%.2f", millis));
+    }
+
+    /** AuthZEN 1.0 (S-APP-1): the check API's decisions under the standard's paths. */
+    @Path("access/v1")
+    public AuthZenResource authZen() {
+        return new AuthZenResource(session);
     }
 
     /** S-TOK-2: the full permission map the token's {@code cloudsRef} points to, paged. */
@@ -157,6 +172,9 @@ public class AppApiResource {
     @PUT
     @Path("products/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PutProduct.class)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductRep.class)))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductRep.class)))
     public Response putProduct(@PathParam("id") String id, InputStream body) {
         Caller caller = caller();
         PutProduct req = JsonBodies.read(body, PutProduct.class);
@@ -167,6 +185,7 @@ public class AppApiResource {
 
     @DELETE
     @Path("products/{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response deleteProduct(@PathParam("id") String id) {
         Caller caller = caller();
         new ProductService(session, realm).delete(caller.auth(), id, caller.audit());

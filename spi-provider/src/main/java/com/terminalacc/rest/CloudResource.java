@@ -15,6 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -65,6 +70,7 @@ public class CloudResource {
     /** Cloud-Admins: name, description, icon (S-CLD-4). */
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateCloud.class)))
     public CloudRep update(InputStream body) {
         UpdateCloud req = JsonBodies.read(body, UpdateCloud.class);
         clouds().update(auth, cloudId, req, audit);
@@ -72,6 +78,7 @@ public class CloudResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete() {
         clouds().delete(auth, cloudId, audit);
         return Response.noContent().build();
@@ -88,6 +95,8 @@ public class CloudResource {
     @POST
     @Path("members")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddMember.class)))
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRep.class)))
     public Response addMember(InputStream body) {
         AddMember req = JsonBodies.read(body, AddMember.class);
         MemberRep member = clouds().addMember(auth, cloudId, req, audit);
@@ -97,6 +106,7 @@ public class CloudResource {
     @PATCH
     @Path("members/{contactId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateMember.class)))
     public MemberRep updateMember(@PathParam("contactId") String contactId, InputStream body) {
         UpdateMember req = JsonBodies.read(body, UpdateMember.class);
         return clouds().updateMember(auth, cloudId, contactId, req, audit);
@@ -104,6 +114,7 @@ public class CloudResource {
 
     @DELETE
     @Path("members/{contactId}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response removeMember(@PathParam("contactId") String contactId) {
         clouds().removeMember(auth, cloudId, contactId, audit);
         return Response.noContent().build();
@@ -126,6 +137,8 @@ public class CloudResource {
     @POST
     @Path("shares")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareRequest.class)))
+    @APIResponse(responseCode = "201", description = "Offered to the partner company", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareRep.class)))
     public Response share(InputStream body) {
         ShareRequest req = JsonBodies.read(body, ShareRequest.class);
         ShareRep share = shares().share(auth, cloudId, req, audit);
@@ -136,6 +149,7 @@ public class CloudResource {
     @PATCH
     @Path("shares/{shareId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateShare.class)))
     public ShareRep updateShare(@PathParam("shareId") String shareId, InputStream body) {
         UpdateShare req = JsonBodies.read(body, UpdateShare.class);
         return shares().update(auth, cloudId, shareId, req, audit);
@@ -144,6 +158,7 @@ public class CloudResource {
     /** Ends the share: all partner memberships go. */
     @DELETE
     @Path("shares/{shareId}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response endShare(@PathParam("shareId") String shareId) {
         shares().endFromCloud(auth, cloudId, shareId, audit);
         return Response.noContent().build();

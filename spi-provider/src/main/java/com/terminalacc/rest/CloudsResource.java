@@ -13,6 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -54,6 +59,8 @@ public class CloudsResource {
     /** Right create-cloud (Owners, Admins); the creator becomes Cloud-Admin (S-CLD-3). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateCloud.class)))
+    @APIResponse(responseCode = "201", description = "Created; the caller is its first Cloud-Admin", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CloudRep.class)))
     public Response create(InputStream body) {
         CreateCloud req = JsonBodies.read(body, CreateCloud.class);
         CloudService clouds = new CloudService(session, realm);

@@ -18,6 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -76,6 +81,8 @@ public class ContactsResource {
     /** A new contact (S-CON-1, S-CON-2, S-ACC-2, S-ACC-3, S-CON-5). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactInput.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactRepresentation.class)))
     public Response create(InputStream body) {
         ContactInput input = JsonBodies.read(body, ContactInput.class);
         ContactEntity contact = contacts().create(auth, accountId, input, audit);
@@ -92,6 +99,7 @@ public class ContactsResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactUpdate.class)))
     public ContactRepresentation update(@PathParam("id") String id, InputStream body) {
         ContactUpdate update = JsonBodies.read(body, ContactUpdate.class);
         return store().represent(contacts().update(auth, accountId, id, update, audit));
@@ -99,6 +107,7 @@ public class ContactsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response delete(@PathParam("id") String id) {
         contacts().delete(auth, accountId, id, audit);
         return Response.noContent().build();
@@ -111,6 +120,9 @@ public class ContactsResource {
     @POST
     @Path("{id}/login")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivateLogin.class)))
+    @APIResponse(responseCode = "201", description = "The login is active", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactRepresentation.class)))
+    @APIResponse(responseCode = "200", description = "validateOnly=true: valid; the summary (contact, role, modules)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivationSummary.class)))
     public Response activate(@PathParam("id") String id, @QueryParam("validateOnly") String validateOnly,
                              @QueryParam("step") String step, InputStream body) {
         ActivateLogin req = JsonBodies.read(body, ActivateLogin.class);
@@ -121,14 +133,15 @@ public class ContactsResource {
         }
         Activation result = new LoginService(session, realm).activate(auth, accountId, id, req, Step.parse(step), dryRun, audit);
         if (dryRun) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("valid", true);
-            summary.put("contact", store().represent(result.contact()));
-            summary.put("role", result.role() == null ? null : result.role().wire());
-            summary.put("modules", result.modules());
-            return Response.ok(summary).build();
+            return Response.ok(new ActivationSummary(true, store().represent(result.contact()),
+                    result.role() == null ? null : result.role().wire(), result.modules())).build();
         }
         return Response.status(Response.Status.CREATED).entity(store().represent(result.contact())).build();
+    }
+
+    /** The answer of a dry run of the wizard: what activating would do. */
+    @Schema(requiredProperties = {"valid", "contact"})
+    public record ActivationSummary(boolean valid, ContactRepresentation contact, String role, java.util.Collection<String> modules) {
     }
 
     /** Deactivates the login: the user becomes a plain contact again (S-CON-3). */
@@ -142,6 +155,7 @@ public class ContactsResource {
     @PUT
     @Path("{id}/login/role")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeRole.class)))
     public ContactRepresentation changeRole(@PathParam("id") String id, InputStream body) {
         ChangeRole req = JsonBodies.read(body, ChangeRole.class);
         new LoginService(session, realm).changeRole(auth, accountId, id, req.role(), audit);
@@ -151,6 +165,7 @@ public class ContactsResource {
     @PUT
     @Path("{id}/login/modules")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SetModules.class)))
     public ContactRepresentation setModules(@PathParam("id") String id, InputStream body) {
         SetModules req = JsonBodies.read(body, SetModules.class);
         new LoginService(session, realm).setModules(auth, accountId, id, req.modules(), audit);
@@ -161,6 +176,8 @@ public class ContactsResource {
     @PUT
     @Path("{id}/login/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SetPassword.class)))
+    @APIResponse(responseCode = "204", description = "Done")
     public Response setPassword(@PathParam("id") String id, InputStream body) {
         SetPassword req = JsonBodies.read(body, SetPassword.class);
         new LoginService(session, realm).setPassword(auth, accountId, id, req, audit);
@@ -170,6 +187,7 @@ public class ContactsResource {
     /** Sends a new initial password (or set-password link) to a user who has not chosen one yet. */
     @POST
     @Path("{id}/login/onboarding")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response resendOnboarding(@PathParam("id") String id) {
         new LoginService(session, realm).resendOnboarding(auth, accountId, id, audit);
         return Response.noContent().build();

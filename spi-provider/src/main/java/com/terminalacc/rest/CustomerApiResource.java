@@ -1,5 +1,6 @@
 package com.terminalacc.rest;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -17,7 +18,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.cors.Cors;
 import org.keycloak.models.RealmModel;
 
 import com.terminalacc.account.AccountRepresentation;
@@ -68,6 +78,28 @@ public class CustomerApiResource {
         return new Caller(req, AccessEvaluator.of(session, realm, req.actor()), Audit.forCustomer(session, realm, req.adminAuth()));
     }
 
+    /** Where the build puts the OpenAPI document (generated from these classes, see OpenApiDocumentTest). */
+    static final String OPENAPI_DOCUMENT = "META-INF/terminal-acc/openapi.json";
+
+    /**
+     * S-APP-2: the OpenAPI 3.1 document of the customer, staff and app APIs, naming this server. Public, like the
+     * realm's metadata documents; any origin may read it.
+     */
+    @GET
+    @Path("openapi.json")
+    @Operation(hidden = true)
+    public Response openApi() {
+        ObjectNode document;
+        try (InputStream in = CustomerApiResource.class.getClassLoader().getResourceAsStream(OPENAPI_DOCUMENT)) {
+            document = (ObjectNode) JsonBodies.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("The provider jar lacks " + OPENAPI_DOCUMENT, e);
+        }
+        String server = session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "");
+        document.putArray("servers").addObject().put("url", server);
+        return Cors.builder().allowAllOrigins().add(Response.ok(document).type(MediaType.APPLICATION_JSON_TYPE));
+    }
+
     /** The caller: contact, account, role and rights. Any customer user. */
     @GET
     @Path("me")
@@ -93,6 +125,7 @@ public class CustomerApiResource {
     @PATCH
     @Path("account")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateOwnAccount.class)))
     public AccountRepresentation updateAccount(InputStream body) {
         Caller c = caller();
         UpdateOwnAccount update = JsonBodies.read(body, UpdateOwnAccount.class);
@@ -132,6 +165,7 @@ public class CustomerApiResource {
     @POST
     @Path("products/{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MoveProduct.class)))
     public ProductRep moveProduct(@PathParam("id") String id, InputStream body) {
         Caller c = caller();
         MoveProduct move = JsonBodies.read(body, MoveProduct.class);
@@ -142,6 +176,8 @@ public class CustomerApiResource {
     @POST
     @Path("owner-requests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileRequest.class)))
+    @APIResponse(responseCode = "201", description = "Filed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OwnerRequestRepresentation.class)))
     public Response fileOwnerRequest(InputStream body) {
         Caller c = caller();
         FileRequest request = JsonBodies.read(body, FileRequest.class);

@@ -10,6 +10,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -57,6 +62,7 @@ public class SharesResource {
     /** The partner ends the share; its members lose access at once. */
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response end(@PathParam("id") String id) {
         shares().endAsPartner(auth, id, audit);
         return Response.noContent().build();

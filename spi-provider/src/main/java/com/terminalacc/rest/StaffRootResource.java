@@ -15,6 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -78,6 +83,8 @@ public class StaffRootResource {
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateAccount.class)))
+    @APIResponse(responseCode = "201", description = "Created with its Owner", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountRepresentation.class)))
     public Response createAccount(InputStream body) {
         AccessEvaluator staff = staff();
         CreateAccount req = JsonBodies.read(body, CreateAccount.class);
@@ -95,6 +102,7 @@ public class StaffRootResource {
     @PATCH
     @Path("accounts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateAccount.class)))
     public AccountRepresentation updateAccount(@PathParam("id") String id, InputStream body) {
         AccessEvaluator staff = staff();
         UpdateAccount req = JsonBodies.read(body, UpdateAccount.class);
@@ -104,6 +112,7 @@ public class StaffRootResource {
     /** Deletes the account, its contacts and their users. */
     @DELETE
     @Path("accounts/{id}")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response deleteAccount(@PathParam("id") String id) {
         AccessEvaluator staff = staff();
         new AccountService(session, realm).delete(staff, id, audit);
@@ -166,6 +175,7 @@ public class StaffRootResource {
     /** Approves: the named contact becomes an Owner, its login activated if needed (S-ROL-2). */
     @POST
     @Path("owner-requests/{id}/approve")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     public OwnerRequestRepresentation approve(@PathParam("id") String id, InputStream body) {
         AccessEvaluator staff = staff();
         Decision decision = optionalDecision(body);
@@ -178,6 +188,7 @@ public class StaffRootResource {
     @POST
     @Path("owner-requests/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     public OwnerRequestRepresentation reject(@PathParam("id") String id, InputStream body) {
         AccessEvaluator staff = staff();
         Decision decision = JsonBodies.read(body, Decision.class);

@@ -239,47 +239,122 @@ public class PermissionService {
         return own;
     }
 
-    // ---- the check API (S-TOK-2, S-TOK-3)
+    // ---- decisions: the check API and AuthZEN (S-TOK-2, S-TOK-3, S-APP-1)
 
-    /** One question: may the user do {@code action} on the cloud or the product? */
+    /** One question of the check API about the user it names: may it do {@code action} on the cloud or the product? */
     public record Check(String cloudId, String productId, String action) {
     }
 
     public record Result(String cloudId, String productId, String action, boolean allowed) {
     }
 
+    /** One question about one user: may {@code userId} do {@code action} on the cloud or on the product's cloud? */
+    public record Question(String userId, String cloudId, String productId, String action) {
+    }
+
+    /**
+     * Why the answer is no: a stable code that applications may log or show (the AuthZEN decision context carries it).
+     * An unknown cloud or product and one of another account give the same answer (S-ISO-1).
+     */
+    public enum Refusal {
+        /** The user is unknown, disabled or no customer user: it may do nothing. */
+        SUBJECT_UNKNOWN,
+        /** No permission on the cloud: not a member, or the cloud or product is unknown or another account's. */
+        NO_ACCESS,
+        /** A member whose permissions lack the action (write, order; move needs Cloud-Admin). */
+        PERMISSION_MISSING,
+        /** A Cloud-Admin without the module right {@code clouds:move-products} (S-CLD-8). */
+        MOVE_RIGHT_REQUIRED;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An answer: allowed, or refused with its reason. */
+    public record Decision(boolean allowed, Refusal refusal) {
+        static final Decision ALLOWED = new Decision(true, null);
+
+        static Decision refused(Refusal refusal) {
+            return new Decision(false, refusal);
+        }
+    }
+
     public static final Set<String> ACTIONS = Set.of("read", "write", "order", "move");
 
     /**
-     * Answers from the current state (S-TOK-3): who the user is (one query), the products' clouds (one query, only when
-     * products are asked about), the user's memberships in those clouds (one query) and, for an Owner, which of them
-     * belong to its account (one query). An unknown, disabled or non-customer user may do nothing.
+     * The check API: questions about one user. Each needs a cloud or a product (not both) and one of {@link #ACTIONS}.
      */
     public List<Result> check(AccessEvaluator auth, String userId, List<Check> checks) {
         auth.applications().requireAskAbout(userId);
         if (checks.size() > MAX_CHECKS) {
             throw new TerminalException(ErrorCode.TOO_MANY_CHECKS, MAX_CHECKS);
         }
+        List<Question> questions = new ArrayList<>(checks.size());
         for (Check c : checks) {
             if (c.action() == null || !ACTIONS.contains(c.action()) || (c.cloudId() == null) == (c.productId() == null)) {
                 throw new TerminalException(ErrorCode.INVALID_QUERY_PARAMETER, "checks: {cloudId | productId, action: read|write|order|move}");
             }
+            questions.add(new Question(userId, c.cloudId(), c.productId(), c.action()));
         }
+        List<Decision> decisions = decide(auth, questions);
+        List<Result> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
+            results.add(new Result(c.cloudId(), c.productId(), c.action(), decisions.get(i).allowed()));
+        }
+        return results;
+    }
+
+    /**
+     * Answers up to {@value #MAX_CHECKS} questions from the current state (S-TOK-3), in their order: the one function
+     * behind the check API and AuthZEN. The caller must be allowed to ask about every user named (else 403, before
+     * anything is read). Per user asked about: who the user is (one query), the products' clouds (one query, only when
+     * products are asked about), the user's memberships in those clouds (one query) and, for an Owner, which of them
+     * belong to its account (one query). Questions must name a cloud or a product and an action of {@link #ACTIONS}.
+     */
+    public List<Decision> decide(AccessEvaluator auth, List<Question> questions) {
+        Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+        for (int i = 0; i < questions.size(); i++) {
+            byUser.computeIfAbsent(questions.get(i).userId(), k -> new ArrayList<>()).add(i);
+        }
+        for (String userId : byUser.keySet()) {
+            auth.applications().requireAskAbout(userId);
+        }
+        if (questions.size() > MAX_CHECKS) {
+            throw new TerminalException(ErrorCode.TOO_MANY_CHECKS, MAX_CHECKS);
+        }
+        Decision[] decisions = new Decision[questions.size()];
+        for (Map.Entry<String, List<Integer>> user : byUser.entrySet()) {
+            List<Question> asked = new ArrayList<>();
+            for (int i : user.getValue()) {
+                asked.add(questions.get(i));
+            }
+            List<Decision> answers = decideFor(user.getKey(), asked);
+            for (int k = 0; k < answers.size(); k++) {
+                decisions[user.getValue().get(k)] = answers.get(k);
+            }
+        }
+        return List.of(decisions);
+    }
+
+    /** The questions about one user. */
+    private List<Decision> decideFor(String userId, List<Question> questions) {
         KeycloakQueries.Subject found = userId == null ? null : new KeycloakQueries(em, realm).checkSubject(userId);
         // an unknown, disabled or non-customer user may do nothing
         KeycloakQueries.Subject subject = found == null || !found.enabled() || found.role() == null ? null : found;
-        List<Result> results = new ArrayList<>(checks.size());
+        List<Decision> decisions = new ArrayList<>(questions.size());
         if (subject == null) {
-            for (Check c : checks) {
-                results.add(new Result(c.cloudId(), c.productId(), c.action(), false));
+            for (int i = 0; i < questions.size(); i++) {
+                decisions.add(Decision.refused(Refusal.SUBJECT_UNKNOWN));
             }
-            return results;
+            return decisions;
         }
         Map<String, String> productClouds = new HashMap<>();
         Set<String> productIds = new HashSet<>();
-        for (Check c : checks) {
-            if (c.productId() != null) {
-                productIds.add(c.productId());
+        for (Question q : questions) {
+            if (q.productId() != null) {
+                productIds.add(q.productId());
             }
         }
         if (!productIds.isEmpty()) {
@@ -289,9 +364,9 @@ public class PermissionService {
             }
         }
         Set<String> cloudIds = new HashSet<>(productClouds.values());
-        for (Check c : checks) {
-            if (c.cloudId() != null) {
-                cloudIds.add(c.cloudId());
+        for (Question q : questions) {
+            if (q.cloudId() != null) {
+                cloudIds.add(q.cloudId());
             }
         }
         Map<String, String> permissions = new HashMap<>();
@@ -309,12 +384,19 @@ public class PermissionService {
             }
         }
         boolean mayMove = subject.modules().contains(AccessEvaluator.Products.MOVE_RIGHT);
-        for (Check c : checks) {
-            String cloudId = c.cloudId() != null ? c.cloudId() : productClouds.get(c.productId());
+        for (Question q : questions) {
+            String cloudId = q.cloudId() != null ? q.cloudId() : productClouds.get(q.productId());
             String perms = cloudId == null ? null : permissions.get(cloudId);
-            boolean allowed = Permissions.allows(perms, c.action()) && (!"move".equals(c.action()) || mayMove);
-            results.add(new Result(c.cloudId(), c.productId(), c.action(), allowed));
+            if (perms == null) {
+                decisions.add(Decision.refused(Refusal.NO_ACCESS));
+            } else if (!Permissions.allows(perms, q.action())) {
+                decisions.add(Decision.refused(Refusal.PERMISSION_MISSING));
+            } else if ("move".equals(q.action()) && !mayMove) {
+                decisions.add(Decision.refused(Refusal.MOVE_RIGHT_REQUIRED));
+            } else {
+                decisions.add(Decision.ALLOWED);
+            }
         }
-        return results;
+        return decisions;
     }
 }

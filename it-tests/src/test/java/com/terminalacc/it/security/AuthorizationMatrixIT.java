@@ -471,6 +471,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + api + "/account", none);
         route("PATCH " + api + "/account", none, call -> Map.of("type", "BUSINESS"));
         route("GET " + api + "/modules", none);
+        route("GET " + api + "/openapi.json", none); // public (S-APP-2)
         route("GET " + api + "/contacts", none);
         route("POST " + api + "/contacts", none, this::contactBody);
         route("GET " + api + "/contacts/{id}", plain);
@@ -537,6 +538,11 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("POST " + app + "/check", none, call -> Map.of("userId", cmember.userId(), "checks", List.of(Map.of("cloudId", cloudX, "action", "read"))));
         route("GET " + app + "/check", none);
         route("GET " + app + "/permissions", none);
+        // AuthZEN (S-APP-1): the same question as the check API, in the standard's shape
+        route("POST " + app + "/access/v1/evaluation", none, call -> Map.of("subject", Map.of("type", "user", "id", cmember.userId()),
+                "resource", Map.of("type", "cloud", "id", cloudX), "action", Map.of("name", "read")));
+        route("POST " + app + "/access/v1/evaluations", none, call -> Map.of("subject", Map.of("type", "user", "id", cmember.userId()),
+                "evaluations", List.of(Map.of("resource", Map.of("type", "cloud", "id", cloudX), "action", Map.of("name", "read")))));
         route("GET " + app + "/products", none);
         route("GET " + app + "/products/{id}", product);
         route("PUT " + app + "/products/{id}", product, call -> Map.of("name", "Renamed", "type", "vm",

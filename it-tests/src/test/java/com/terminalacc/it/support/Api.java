@@ -128,13 +128,22 @@ public final class Api {
         }
     }
 
+    /** Sends the request; a response of our APIs must keep the OpenAPI contract ({@link ApiContract}, S-APP-2). */
     public static ApiResponse send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = null;
             String raw = response.body();
-            if (raw != null && !raw.isBlank() && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            if (raw != null && !raw.isBlank() && contentType.contains("json")) {
                 json = JSON.readTree(raw);
+            }
+            if (ApiContract.enabled() && ApiContract.describes(sent.uri(), sent.method())) {
+                java.util.List<String> problems = ApiContract.check(sent.method(), sent.uri(), response.statusCode(), json, contentType);
+                if (!problems.isEmpty()) {
+                    throw new AssertionError("The response breaks the OpenAPI document (S-APP-2): " + problems + "\n" + raw);
+                }
             }
             return new ApiResponse(response.statusCode(), json, raw, response.headers());
         } catch (IOException | InterruptedException e) {
