@@ -9,8 +9,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration of the whole suite (one shared Keycloak): our provider and theme deployed into the
- * Keycloak 26.7.3 distribution. With {@code -Ppostgres} the database is dropped and created first, so every run
- * starts from an empty schema just like the H2 run.
+ * Keycloak 26.7.3 distribution. With {@code -Ppostgres} and {@code -Pmariadb} the database is dropped and created
+ * first (MariaDB: character set utf8mb4), so every run starts from an empty schema just like the H2 run.
  */
 public class TerminalServerConfig implements KeycloakServerConfig {
 
@@ -38,12 +38,19 @@ public class TerminalServerConfig implements KeycloakServerConfig {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalStateException("Refusing to reset a database named " + database);
         }
+        boolean mariadb = adminUrl.startsWith("jdbc:mariadb:") || adminUrl.startsWith("jdbc:mysql:");
+        String password = System.getProperty("kc.test.database.password");
         try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("kc.test.database.user"),
-                System.getProperty("kc.test.database.password")); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
+                password == null ? "" : password); Statement s = c.createStatement()) {
+            if (mariadb) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+                s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+            } else {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + database);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not reset the PostgreSQL test database " + database + " via " + adminUrl, e);
+            throw new IllegalStateException("Could not reset the test database " + database + " via " + adminUrl, e);
         }
     }
 }
