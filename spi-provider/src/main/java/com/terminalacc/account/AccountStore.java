@@ -48,11 +48,34 @@ public class AccountStore {
     /** The account with its row locked until the transaction ends (and re-read: what the lock shows is current). */
     public Account lock(String id) {
         requireReadCommitted();
-        AccountEntity entity = id == null ? null : em.find(AccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (entity != null) {
-            em.refresh(entity);
+        AccountEntity entity;
+        try {
+            entity = id == null ? null : em.find(AccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (entity != null) {
+                em.refresh(entity);
+            }
+        } catch (RuntimeException e) {
+            throw Persistence.translate(e);
         }
         return toAccount(entity);
+    }
+
+    /**
+     * Locks two accounts in one fixed order (by id), for a use case that writes rows of one account referring to the
+     * other (a share, a partner's member): the database's foreign-key check takes a shared lock on the other account's
+     * row, so two such requests in opposite directions, each holding its own account, would deadlock.
+     */
+    public Account lock(String id, String other) {
+        if (other == null || other.equals(id)) {
+            return lock(id);
+        }
+        if (id.compareTo(other) < 0) {
+            Account first = lock(id);
+            lock(other);
+            return first;
+        }
+        lock(other);
+        return lock(id);
     }
 
     private void requireReadCommitted() {

@@ -19,7 +19,7 @@ public class TerminalServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        resetPostgresIfRequested();
+        resetDatabaseIfRequested();
         return config
                 .dependency("com.terminalacc", "terminal-acc-provider")
                 .dependency("com.terminalacc", "terminal-acc-theme")
@@ -28,7 +28,7 @@ public class TerminalServerConfig implements KeycloakServerConfig {
                 .option("spi-theme--cache-templates", "false");
     }
 
-    private static void resetPostgresIfRequested() {
+    private static void resetDatabaseIfRequested() {
         String adminUrl = System.getProperty("terminal.it.reset-database");
         String url = System.getProperty("kc.test.database.url");
         if (adminUrl == null || adminUrl.isBlank() || url == null || !DATABASE_RESET.compareAndSet(false, true)) {
@@ -39,12 +39,22 @@ public class TerminalServerConfig implements KeycloakServerConfig {
             throw new IllegalStateException("Refusing to reset a database named " + database);
         }
         boolean mariadb = adminUrl.startsWith("jdbc:mariadb:") || adminUrl.startsWith("jdbc:mysql:");
+        String user = System.getProperty("kc.test.database.user");
         String password = System.getProperty("kc.test.database.password");
-        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("kc.test.database.user"),
-                password == null ? "" : password); Statement s = c.createStatement()) {
+        String adminUser = System.getProperty("terminal.it.reset-user", user);
+        String adminPassword = System.getProperty("terminal.it.reset-password", adminUser.equals(user) ? password : "");
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword == null ? "" : adminPassword);
+                Statement s = c.createStatement()) {
             if (mariadb) {
+                if (!user.matches("[a-z_][a-z0-9_]*") || password.contains("'")) {
+                    throw new IllegalStateException("Refusing to create a database user named " + user);
+                }
                 s.execute("DROP DATABASE IF EXISTS " + database);
                 s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+                for (String host : new String[] {"%", "localhost"}) {
+                    s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO '" + user + "'@'" + host + "'");
+                }
             } else {
                 s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + database);
