@@ -91,11 +91,7 @@ public class CloudService {
 
     /** Re-reads a cloud under the lock; one deleted meanwhile answers 404 {@code cloud_not_found}. */
     static void refreshOrNotFound(EntityManager em, CloudEntity cloud) {
-        try {
-            em.refresh(cloud);
-        } catch (jakarta.persistence.EntityNotFoundException e) {
-            throw new TerminalException(ErrorCode.CLOUD_NOT_FOUND);
-        }
+        Persistence.refresh(em, cloud, ErrorCode.CLOUD_NOT_FOUND);
     }
 
     // ---- clouds

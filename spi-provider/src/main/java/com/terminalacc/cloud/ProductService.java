@@ -150,11 +150,7 @@ public class ProductService {
         }
         accounts.lock(target.getAccountId()); // as in put: not into a cloud being deleted
         CloudService.refreshOrNotFound(em, target);
-        try {
-            em.refresh(p);
-        } catch (jakarta.persistence.EntityNotFoundException e) {
-            throw new TerminalException(ErrorCode.PRODUCT_NOT_FOUND);
-        }
+        Persistence.refresh(em, p, ErrorCode.PRODUCT_NOT_FOUND);
         Map<String, Object> before = snapshot(p);
         p.setCloudId(target.getId());
         p.setUpdatedAt(Time.currentTimeMillis());

@@ -84,6 +84,24 @@ public final class Persistence {
         return false;
     }
 
+    /**
+     * Re-reads an entity; one deleted by a concurrent request answers {@code notFound} (Keycloak's entity manager wraps
+     * JPA's EntityNotFoundException in a ModelException).
+     */
+    public static void refresh(EntityManager em, Object entity, ErrorCode notFound) {
+        try {
+            em.refresh(entity);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String name = t.getClass().getSimpleName();
+                if (name.equals("EntityNotFoundException") || name.equals("UnresolvableObjectException") || name.equals("ObjectDeletedException")) {
+                    throw new TerminalException(notFound);
+                }
+            }
+            throw e;
+        }
+    }
+
     private static String messages(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null && sb.length() < 10_000; t = t.getCause()) {
