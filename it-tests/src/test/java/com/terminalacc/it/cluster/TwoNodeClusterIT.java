@@ -52,10 +52,16 @@ class TwoNodeClusterIT {
 
     private final ClusterNodes nodes = new ClusterNodes();
     private final AtomicInteger seq = new AtomicInteger();
+    /** Activating a login sends an e-mail (and is refused without one): a mail sink for both nodes. */
+    private final com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
 
     @BeforeAll
     void startCluster() throws Exception {
+        mail.start();
         nodes.start();
+        assertEquals(204, keycloakAdmin(nodes.a).put("", Map.of("smtpServer",
+                Map.of("host", "127.0.0.1", "port", "3025", "from", "terminal@example.com"))).status());
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("clientId", CLIENT);
         client.put("secret", SECRET);
@@ -70,6 +76,7 @@ class TwoNodeClusterIT {
     @AfterAll
     void stopCluster() {
         nodes.close();
+        mail.stop();
     }
 
     // ---- the tests
