@@ -77,11 +77,21 @@ public class CloudService {
      * question once more: what counts is what the lock shows.
      */
     private CloudTarget locked(AccessEvaluator auth, CloudEntity cloud, Consumer<CloudTarget> require) {
-        accounts.lock(cloud.getAccountId());
-        em.refresh(cloud);
+        return locked(auth, cloud, null, require);
+    }
+
+    /** The same, locking also {@code otherAccount} (a partner whose member is written) in the fixed order. */
+    private CloudTarget locked(AccessEvaluator auth, CloudEntity cloud, String otherAccount, Consumer<CloudTarget> require) {
+        accounts.lock(cloud.getAccountId(), otherAccount);
+        refreshOrNotFound(em, cloud);
         CloudTarget c = clouds.target(auth.actor(), cloud);
         require.accept(c);
         return c;
+    }
+
+    /** Re-reads a cloud under the lock; one deleted meanwhile answers 404 {@code cloud_not_found}. */
+    static void refreshOrNotFound(EntityManager em, CloudEntity cloud) {
+        Persistence.refresh(em, cloud, ErrorCode.CLOUD_NOT_FOUND);
     }
 
     // ---- clouds
@@ -231,7 +241,7 @@ public class CloudService {
         }
         boolean write = Boolean.TRUE.equals(req.write());
         boolean order = Boolean.TRUE.equals(req.order());
-        CloudTarget c = locked(auth, cloud, t -> auth.members().requireAdd(t, memberAccount));
+        CloudTarget c = locked(auth, cloud, memberAccount, t -> auth.members().requireAdd(t, memberAccount));
         UserModel user = contacts.user(contact);
         if (user == null || !user.isEnabled()) {
             throw new TerminalException(ErrorCode.MEMBER_NOT_ACTIVE);

@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import com.terminalacc.account.AccountStore;
 import com.terminalacc.audit.Audit;
 import com.terminalacc.auth.AccessEvaluator;
 import com.terminalacc.auth.CloudTarget;
@@ -37,11 +38,13 @@ public class ProductService {
     private final RealmModel realm;
     private final EntityManager em;
     private final CloudStore clouds;
+    private final AccountStore accounts;
 
     public ProductService(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
         this.em = Persistence.em(session);
         this.clouds = new CloudStore(session, realm);
+        this.accounts = new AccountStore(session, realm);
     }
 
     /** One product of the registry, for applications. */
@@ -73,6 +76,11 @@ public class ProductService {
         String cloudId = v.text("cloudId", req.cloudId(), true, 36);
         v.throwIfInvalid();
         CloudEntity cloud = clouds.find(cloudId);
+        // A product enters a cloud under the lock of the cloud's account, the lock under which a cloud is deleted only
+        // when it has no products: the two never interleave (the cloud deleted first answers 404, the product first 409).
+        // Two registrations of one id into clouds of one account follow each other (the second updates).
+        accounts.lock(cloud.getAccountId());
+        CloudService.refreshOrNotFound(em, cloud);
         ProductEntity p = em.createQuery("select p from ProductEntity p where p.realmId = :realm and p.externalId = :id", ProductEntity.class)
                 .setParameter("realm", realm.getId()).setParameter("id", externalId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         Map<String, Object> before = p == null ? null : snapshot(p);
@@ -140,6 +148,9 @@ public class ProductService {
         if (!source.accountId().equals(target.getAccountId())) {
             throw new TerminalException(ErrorCode.MOVE_ACROSS_ACCOUNTS);
         }
+        accounts.lock(target.getAccountId()); // as in put: not into a cloud being deleted
+        CloudService.refreshOrNotFound(em, target);
+        Persistence.refresh(em, p, ErrorCode.PRODUCT_NOT_FOUND);
         Map<String, Object> before = snapshot(p);
         p.setCloudId(target.getId());
         p.setUpdatedAt(Time.currentTimeMillis());

@@ -83,7 +83,7 @@ public class ShareService {
         if (partner.type() != AccountType.BUSINESS) {
             throw new TerminalException(ErrorCode.PARTNER_NOT_BUSINESS);
         }
-        accounts.lock(cloud.getAccountId());
+        accounts.lock(cloud.getAccountId(), partner.id()); // the new share refers to the partner's row too
         auth.shares().requireShare(clouds.target(auth.actor(), cloud)); // what the lock shows
         CloudShareEntity share = clouds.shareWith(cloud.getId(), partner.id());
         Map<String, Object> before = share == null ? null : snapshot(share);

@@ -106,7 +106,10 @@ public enum ErrorCode {
     APP_ROLE_REQUIRED(Status.FORBIDDEN),
     TOO_MANY_CHECKS(Status.BAD_REQUEST),
 
-    NOT_FOUND(Status.NOT_FOUND);
+    NOT_FOUND(Status.NOT_FOUND),
+
+    // the server: the database connection is not READ COMMITTED (AccountStore), a misconfiguration
+    DATABASE_ISOLATION(Status.INTERNAL_SERVER_ERROR);
 
     private final Status status;
 

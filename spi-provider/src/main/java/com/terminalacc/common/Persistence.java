@@ -33,11 +33,24 @@ public final class Persistence {
         }
     }
 
-    /** Maps a constraint violation to the error it means; anything else stays a server error. */
+    /**
+     * Maps a constraint violation to the error it means, and a lost lock race (deadlock, lock wait timeout,
+     * serialization failure) to 409 {@code concurrent_modification}; anything else stays a server error.
+     */
     public static RuntimeException translate(RuntimeException e) {
+        if (e instanceof TerminalException) {
+            return e;
+        }
+        if (isLockConflict(e)) {
+            return new TerminalException(ErrorCode.CONCURRENT_MODIFICATION);
+        }
         String text = messages(e).toUpperCase(Locale.ROOT);
         if (text.contains("UK_TACC_CONTACT_EMAIL") || text.contains("USER_ENTITY") && (text.contains("USERNAME") || text.contains("EMAIL"))) {
             return new TerminalException(ErrorCode.EMAIL_TAKEN);
+        }
+        if (text.contains("UK_TACC_PRODUCT_EXTID")) {
+            // two applications registered the same product id at the same moment into clouds of different accounts
+            return new TerminalException(ErrorCode.CONCURRENT_MODIFICATION);
         }
         if (text.contains("UK_TACC_ACCOUNT_CUSTNO")) {
             return new TerminalException(ErrorCode.CUSTOMER_NUMBER_TAKEN);
@@ -74,6 +87,44 @@ public final class Persistence {
             }
         }
         return false;
+    }
+
+    /**
+     * A deadlock or lock wait the database gave up on: SQLState class 40 (PostgreSQL 40P01 deadlock, 40001
+     * serialization failure; MariaDB/MySQL 1213 deadlock), MariaDB/MySQL 1205 lock wait timeout, or JPA's own
+     * pessimistic-lock exceptions.
+     */
+    static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("40") || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Re-reads an entity; one deleted by a concurrent request answers {@code notFound} (Keycloak's entity manager wraps
+     * JPA's EntityNotFoundException in a ModelException).
+     */
+    public static void refresh(EntityManager em, Object entity, ErrorCode notFound) {
+        try {
+            em.refresh(entity);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String name = t.getClass().getSimpleName();
+                if (name.equals("EntityNotFoundException") || name.equals("UnresolvableObjectException") || name.equals("ObjectDeletedException")) {
+                    throw new TerminalException(notFound);
+                }
+            }
+            throw e;
+        }
     }
 
     private static String messages(Throwable e) {

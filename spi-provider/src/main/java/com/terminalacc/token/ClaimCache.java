@@ -24,6 +24,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * tags its entry with it, and uses an entry only while its tag is still the account's version. A reader that saw the
  * data before a commit therefore holds a tag that the commit's new version has replaced. Versions live longer than
  * entries, so an entry can never outlive the version it was checked against; the store has no size-based eviction.
+ * A version that is missing (lost with the nodes that owned it in a cluster) is never a match: the next token starts
+ * a new one, so no entry built before it is served again.
  */
 public final class ClaimCache {
 
@@ -34,7 +36,6 @@ public final class ClaimCache {
     /** A user's account never changes (the contact's account is fixed); this only bounds memory. */
     static final long ACCOUNT_SECONDS = 24 * 3600;
 
-    private static final String NO_VERSION = "0";
     private static final String CHANGED_ATTRIBUTE = "terminal.claim.changed";
 
     private final SingleUseObjectProvider store;
@@ -76,10 +77,14 @@ public final class ClaimCache {
         store.put(accountKey(userId), ACCOUNT_SECONDS, Map.of("a", account));
     }
 
-    /** The account's current version; read it before reading the database. */
+    /**
+     * The account's current version; read it before reading the database. Null when the store has none: never
+     * written, expired, or lost with the cluster nodes that held it. A missing version matches no entry (an entry
+     * built before a change whose version was lost must not be served again); the caller starts a new one.
+     */
     String version(String account) {
         Map<String, String> notes = store.get(versionKey(account));
-        return notes == null ? NO_VERSION : notes.getOrDefault("v", NO_VERSION);
+        return notes == null ? null : notes.get("v");
     }
 
     /** The entry, if it was built under {@code version} for a user of the same Owner-ness; else null. */

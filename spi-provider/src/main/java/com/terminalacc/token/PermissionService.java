@@ -110,7 +110,7 @@ public class PermissionService {
         String variant = maxClouds + "." + maxCloudBytes;
         String known = cache.accountOf(user.getId());
         String version = known == null ? null : cache.version(known); // before the database is read
-        ClaimCache.Entry entry = known == null ? null : cache.get(user.getId(), variant, version, owner);
+        ClaimCache.Entry entry = version == null ? null : cache.get(user.getId(), variant, version, owner);
         if (entry == null) {
             entry = load(new Subject(user, null, role, owner), maxClouds, maxCloudBytes);
             if (entry == null) {
@@ -118,6 +118,8 @@ public class PermissionService {
             }
             if (known == null) {
                 cache.rememberAccount(user.getId(), entry.account());
+            } else if (version == null) {
+                ClaimCache.changed(session, realm, List.of(known)); // no version (never written, or lost): a new one
             } else if (known.equals(entry.account())) {
                 cache.put(user.getId(), variant, version, entry);
             }

@@ -9,8 +9,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration of the whole suite (one shared Keycloak): our provider and theme deployed into the
- * Keycloak 26.7.3 distribution. With {@code -Ppostgres} the database is dropped and created first, so every run
- * starts from an empty schema just like the H2 run.
+ * Keycloak 26.7.3 distribution. With {@code -Ppostgres} and {@code -Pmariadb} the database is dropped and created
+ * first (MariaDB: character set utf8mb4), so every run starts from an empty schema just like the H2 run.
  */
 public class TerminalServerConfig implements KeycloakServerConfig {
 
@@ -19,7 +19,7 @@ public class TerminalServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        resetPostgresIfRequested();
+        resetDatabaseIfRequested();
         return config
                 .dependency("com.terminalacc", "terminal-acc-provider")
                 .dependency("com.terminalacc", "terminal-acc-theme")
@@ -28,7 +28,7 @@ public class TerminalServerConfig implements KeycloakServerConfig {
                 .option("spi-theme--cache-templates", "false");
     }
 
-    private static void resetPostgresIfRequested() {
+    private static void resetDatabaseIfRequested() {
         String adminUrl = System.getProperty("terminal.it.reset-database");
         String url = System.getProperty("kc.test.database.url");
         if (adminUrl == null || adminUrl.isBlank() || url == null || !DATABASE_RESET.compareAndSet(false, true)) {
@@ -38,12 +38,29 @@ public class TerminalServerConfig implements KeycloakServerConfig {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalStateException("Refusing to reset a database named " + database);
         }
-        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("kc.test.database.user"),
-                System.getProperty("kc.test.database.password")); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
+        boolean mariadb = adminUrl.startsWith("jdbc:mariadb:") || adminUrl.startsWith("jdbc:mysql:");
+        String user = System.getProperty("kc.test.database.user");
+        String password = System.getProperty("kc.test.database.password");
+        String adminUser = System.getProperty("terminal.it.reset-user", user);
+        String adminPassword = System.getProperty("terminal.it.reset-password", adminUser.equals(user) ? password : "");
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword == null ? "" : adminPassword);
+                Statement s = c.createStatement()) {
+            if (mariadb) {
+                if (!user.matches("[a-z_][a-z0-9_]*") || password.contains("'")) {
+                    throw new IllegalStateException("Refusing to create a database user named " + user);
+                }
+                s.execute("DROP DATABASE IF EXISTS " + database);
+                s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+                for (String host : new String[] {"%", "localhost"}) {
+                    s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO '" + user + "'@'" + host + "'");
+                }
+            } else {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + database);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not reset the PostgreSQL test database " + database + " via " + adminUrl, e);
+            throw new IllegalStateException("Could not reset the test database " + database + " via " + adminUrl, e);
         }
     }
 }
