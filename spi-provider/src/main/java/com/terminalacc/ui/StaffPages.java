@@ -142,6 +142,21 @@ public class StaffPages {
         }
     }
 
+    /** S-DOM-1: staff confirm a pending domain. */
+    @POST
+    @Path("accounts/{id}/domains/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmDomain(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        try {
+            new AccountService(ctx.session(), ctx.realm()).confirmDomain(ctx.staffAuth(), id, PageContext.first(form, "domain"), ctx.audit());
+            return ctx.redirect("staff/accounts/" + id, "domainConfirmed");
+        } catch (TerminalException e) {
+            return accountPage(ctx, id, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
+        }
+    }
+
     private Response accountPage(PageContext ctx, String id, String error, Map<String, String> errors, int status) {
         AccessEvaluator staff = ctx.staffAuth();
         Map<String, Object> m = new HashMap<>();

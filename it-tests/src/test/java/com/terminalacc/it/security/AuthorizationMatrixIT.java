@@ -418,6 +418,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         if (path.contains("/accounts/{id}/contacts")) {
             path = path.replaceFirst("/accounts/\\{id}/", "/accounts/" + a.id() + "/");
         }
+        path = path.replace("{domain}", ABSENT_DOMAIN); // the verification routes: a domain the account does not have
         path = path.replaceFirst("\\{[a-zA-Z]+}", call.id() == null ? "" : call.id());
         if (path.endsWith("/acc/app/check")) {
             path += "?userId=" + cmember.userId() + "&cloudId=" + cloudX + "&action=read";
@@ -427,6 +428,8 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         }
         return Api.BASE + path;
     }
+
+    private static final String ABSENT_DOMAIN = "absent-domain.test";
 
     private Map<String, Object> contactBody(Call call) {
         TestAccount acc = accounts.getOrDefault(call.actor(), a);
@@ -470,6 +473,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + api + "/me", none);
         route("GET " + api + "/account", none);
         route("PATCH " + api + "/account", none, call -> Map.of("type", "BUSINESS"));
+        route("POST " + api + "/account/domains/{domain}/verify", none);
         route("GET " + api + "/modules", none);
         route("GET " + api + "/contacts", none);
         route("POST " + api + "/contacts", none, this::contactBody);
@@ -512,6 +516,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + staff + "/accounts/{id}", account);
         route("PATCH " + staff + "/accounts/{id}", account, call -> Map.of("allowExternalEmails", false));
         route("DELETE " + staff + "/accounts/{id}", account);
+        route("POST " + staff + "/accounts/{id}/domains/{domain}/verify", account);
         route("GET " + staff + "/accounts/{id}/activity", account);
         route("GET " + staff + "/accounts/{id}/contacts", none);
         route("POST " + staff + "/accounts/{id}/contacts", none, call -> contact("Matrix", "Staff", a.email("ms-" + uid())));
@@ -562,6 +567,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + acc + "/account", none);
         route("POST " + acc + "/account/type", none, call -> Map.of());
         route("POST " + acc + "/account/domains", none, call -> Map.of("domains", accounts.getOrDefault(call.actor(), a).domain()));
+        route("POST " + acc + "/account/domains/verify", none, call -> Map.of("domain", ABSENT_DOMAIN));
         route("POST " + acc + "/account/owner-requests", none, call -> Map.of("contactId", ownRequestable(call), "reason", "matrix"));
         route("GET " + acc + "/clouds", none);
         route("POST " + acc + "/clouds", none, call -> Map.of("name", "P " + uid(), "icon", "cloud"));
@@ -583,6 +589,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("POST " + acc + "/staff/accounts/new", none, call -> staffAccountForm());
         route("GET " + acc + "/staff/accounts/{id}", account);
         route("POST " + acc + "/staff/accounts/{id}", account, call -> Map.of("type", "BUSINESS", "domains", domainOf(call.id()), "accEnabled", "on"));
+        route("POST " + acc + "/staff/accounts/{id}/domains/verify", account, call -> Map.of("domain", ABSENT_DOMAIN));
         route("GET " + acc + "/staff/accounts/{id}/contacts/{contactId}", plain);
         route("GET " + acc + "/staff/owner-requests", none);
         route("POST " + acc + "/staff/owner-requests/{id}/approve", request, call -> Map.of());

@@ -32,6 +32,20 @@
             <dt>${msg("acc.staff.allowExternal")}</dt><dd>${account.allowExternalEmails()?then(msg("acc.yes"), msg("acc.no"))}</dd>
         </dl>
         </#if>
+        <#if account.pendingDomains()?has_content>
+        <ul class="acc-domains" id="staff-pending-domains">
+            <#list account.pendingDomains() as p>
+            <li class="acc-domain-pending"><span class="acc-domain">${p.domain()}</span> <span class="pf-v5-c-label pf-m-orange acc-domain-state">${msg("acc.account.domainPending")}</span>
+                <#if canWrite>
+                <form method="post" action="${acc}/staff/accounts/${account.id()}/domains/verify" class="acc-inline-form"><@layout.csrfField/>
+                    <input type="hidden" name="domain" value="${p.domain()}">
+                    <button class="pf-v5-c-button pf-m-secondary pf-m-small" type="submit" id="confirm-${p?index}">${msg("acc.staff.domainConfirm", p.domain())}</button>
+                </form>
+                </#if>
+            </li>
+            </#list>
+        </ul>
+        </#if>
     </section>
     <section class="acc-panel" aria-labelledby="h-contacts">
         <h2 class="acc-h2" id="h-contacts">${msg("acc.contacts.title")}</h2>
