@@ -19,6 +19,7 @@ public record AccountRepresentation(
         List<PendingDomain> pendingDomains,
         boolean accEnabled,
         boolean allowExternalEmails,
+        boolean requireTwoFactor,
         String customerNumber,
         long createdAt) {
 
@@ -38,6 +39,6 @@ public record AccountRepresentation(
                 .toList();
         return new AccountRepresentation(e.getId(), name, e.getType(), sorted.stream().map(OrganizationDomainModel::getName).toList(),
                 sorted.stream().filter(OrganizationDomainModel::isVerified).map(OrganizationDomainModel::getName).toList(), pending,
-                e.isAccEnabled(), e.isAllowExternalEmails(), e.getCustomerNumber(), e.getCreatedAt());
+                e.isAccEnabled(), e.isAllowExternalEmails(), e.isRequireTwoFactor(), e.getCustomerNumber(), e.getCreatedAt());
     }
 }

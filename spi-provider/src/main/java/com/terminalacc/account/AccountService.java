@@ -185,6 +185,9 @@ public class AccountService {
         if (req.accEnabled() != null) {
             e.setAccEnabled(req.accEnabled());
         }
+        if (req.requireTwoFactor() != null) {
+            e.setRequireTwoFactor(req.requireTwoFactor()); // S-SEC-1, staff per account
+        }
         if (customerNumber != null) {
             String value = customerNumber.isEmpty() ? null : customerNumber;
             requireCustomerNumberFree(value, id);
@@ -212,6 +215,9 @@ public class AccountService {
         }
         if (domains != null) {
             setDomains(account, domains, false);
+        }
+        if (req.requireTwoFactor() != null) {
+            account.entity().setRequireTwoFactor(req.requireTwoFactor()); // S-SEC-1
         }
         Persistence.flush(em);
         recordUpdate(account, before, audit);
@@ -421,6 +427,7 @@ public class AccountService {
         m.put("verifiedDomains", account.verifiedDomains());
         m.put("accEnabled", e.isAccEnabled());
         m.put("allowExternalEmails", e.isAllowExternalEmails());
+        m.put("requireTwoFactor", e.isRequireTwoFactor());
         m.put("customerNumber", e.getCustomerNumber());
         return new TreeMap<>(m);
     }

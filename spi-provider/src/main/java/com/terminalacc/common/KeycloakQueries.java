@@ -19,6 +19,7 @@ import org.keycloak.models.UserModel;
 
 import com.terminalacc.role.RoleIndex;
 import com.terminalacc.role.TerminalRole;
+import com.terminalacc.user.LoginService;
 
 /**
  * The only queries on Keycloak's own tables (users, role mappings, organizations). Everything else goes through
@@ -41,7 +42,7 @@ public final class KeycloakQueries {
     }
 
     /** The login state of a user as a contact list shows it. */
-    public record LoginState(boolean enabled, TerminalRole role, Set<String> modules, boolean mustChangePassword) {
+    public record LoginState(boolean enabled, TerminalRole role, Set<String> modules, boolean mustChangePassword, boolean twoFactor) {
     }
 
     /**
@@ -79,9 +80,14 @@ public final class KeycloakQueries {
                 }
             }
         }
+        // S-SEC-2: whether the user has a second factor
+        Set<String> twoFactor = new HashSet<>(em.createQuery("select distinct c.user.id from CredentialEntity c"
+                        + " where c.user.id in :ids and c.type in :types", String.class)
+                .setParameter("ids", userIds).setParameter("types", LoginService.SECOND_FACTORS).getResultList());
         for (Map.Entry<String, Boolean> e : enabled.entrySet()) {
             String id = e.getKey();
-            states.put(id, new LoginState(e.getValue(), roles.get(id), modules.getOrDefault(id, Set.of()), mustChange.contains(id)));
+            states.put(id, new LoginState(e.getValue(), roles.get(id), modules.getOrDefault(id, Set.of()), mustChange.contains(id),
+                    twoFactor.contains(id)));
         }
         return states;
     }

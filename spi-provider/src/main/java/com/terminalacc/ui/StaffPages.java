@@ -135,7 +135,8 @@ public class StaffPages {
         try {
             new AccountService(ctx.session(), ctx.realm()).update(ctx.staffAuth(), id, new UpdateAccount(null,
                     PageContext.first(form, "type"), domains(form), "on".equals(PageContext.first(form, "accEnabled")),
-                    "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber"))), ctx.audit());
+                    "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber")),
+                    "on".equals(PageContext.first(form, "requireTwoFactor"))), ctx.audit());
             return ctx.redirect("staff/accounts/" + id, "accountSaved");
         } catch (TerminalException e) {
             return accountPage(ctx, id, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());

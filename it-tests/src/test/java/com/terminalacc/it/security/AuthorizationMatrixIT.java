@@ -486,6 +486,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("PUT " + api + "/contacts/{id}/login/modules", user, call -> Map.of("modules", List.of()));
         route("PUT " + api + "/contacts/{id}/login/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "temporary", true));
         route("POST " + api + "/contacts/{id}/login/onboarding", user);
+        route("DELETE " + api + "/contacts/{id}/login/two-factor", user);
         route("GET " + api + "/contacts/{id}/activity", plain);
         route("GET " + api + "/clouds", none);
         route("POST " + api + "/clouds", none, call -> Map.of("name", "M " + uid()));
@@ -529,6 +530,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("PUT " + staff + "/accounts/{id}/contacts/{id}/login/modules", user, call -> Map.of("modules", List.of()));
         route("PUT " + staff + "/accounts/{id}/contacts/{id}/login/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "temporary", true));
         route("POST " + staff + "/accounts/{id}/contacts/{id}/login/onboarding", user);
+        route("DELETE " + staff + "/accounts/{id}/contacts/{id}/login/two-factor", user);
         route("GET " + staff + "/accounts/{id}/contacts/{id}/activity", plain);
         route("GET " + staff + "/accounts/{id}/clouds", account);
         route("GET " + staff + "/clouds/{cloudId}", cloud);
@@ -563,9 +565,11 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("POST " + acc + "/contacts/{id}/modules", user, call -> Map.of());
         route("POST " + acc + "/contacts/{id}/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "passwordConfirm", "Matrix-Pass-2026x"));
         route("POST " + acc + "/contacts/{id}/deactivate", user, call -> Map.of());
+        route("POST " + acc + "/contacts/{id}/two-factor/reset", user, call -> Map.of());
         route("POST " + acc + "/contacts/{id}/resend", user, call -> Map.of());
         route("GET " + acc + "/account", none);
         route("POST " + acc + "/account/type", none, call -> Map.of());
+        route("POST " + acc + "/account/two-factor", none, call -> Map.of());
         route("POST " + acc + "/account/domains", none, call -> Map.of("domains", accounts.getOrDefault(call.actor(), a).domain()));
         route("POST " + acc + "/account/domains/verify", none, call -> Map.of("domain", ABSENT_DOMAIN));
         route("POST " + acc + "/account/owner-requests", none, call -> Map.of("contactId", ownRequestable(call), "reason", "matrix"));

@@ -53,6 +53,21 @@
             </form>
             </#if>
         </section>
+        <section class="acc-panel" aria-labelledby="h-two-factor">
+            <h2 class="acc-h2" id="h-two-factor">${msg("acc.account.twoFactor")}</h2>
+            <p class="acc-help">${msg("acc.account.twoFactorHelp")}</p>
+            <#if canManageSettings>
+            <form method="post" action="${acc}/account/two-factor" class="pf-v5-c-form acc-form"><@layout.csrfField/>
+                <div class="pf-v5-c-check">
+                    <input class="pf-v5-c-check__input" type="checkbox" id="requireTwoFactor" name="requireTwoFactor" <#if account.requireTwoFactor()>checked</#if>>
+                    <label class="pf-v5-c-check__label" for="requireTwoFactor">${msg("acc.account.twoFactorLabel")}</label>
+                </div>
+                <button class="pf-v5-c-button pf-m-secondary" type="submit" id="save-two-factor">${msg("acc.save")}</button>
+            </form>
+            <#else>
+            <p id="two-factor-state">${account.requireTwoFactor()?then(msg("acc.yes"), msg("acc.no"))}</p>
+            </#if>
+        </section>
     </div>
     <#if canRequestOwner>
     <section class="acc-panel" aria-labelledby="h-owner">
