@@ -30,7 +30,8 @@ import com.terminalacc.contact.ContactStore;
  */
 public class AccountTwoFactorCondition implements ConditionalAuthenticator, ConditionalAuthenticatorFactory {
 
-    public static final String ID = "terminal-condition-account-two-factor";
+    /** At most 36 characters: Keycloak stores it in AUTHENTICATION_EXECUTION.AUTHENTICATOR, VARCHAR(36). */
+    public static final String ID = "terminal-condition-account-2fa";
     public static final String CREDENTIAL = "credential";
 
     private static final List<ProviderConfigProperty> CONFIG = List.of(new ProviderConfigProperty(CREDENTIAL,
