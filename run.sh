@@ -29,7 +29,10 @@ starts Keycloak on http://localhost:${HTTP_PORT} (file-based H2 under .run/; dat
   --no-demo    no demo account
   --no-mail    no demo mailbox (then no demo account either: activating a login sends an e-mail)
   --offline    build with Maven offline (-o)
-Environment: KC_HTTP_PORT, KC_HTTP_MANAGEMENT_PORT, TERMINAL_SMTP_PORT, TERMINAL_MAILBOX_PORT,
+Environment: KC_HTTP_PORT (8080), KC_HTTP_MANAGEMENT_PORT (9000), TERMINAL_SMTP_PORT (3025),
+             TERMINAL_MAILBOX_PORT (8025): every port of everything it starts; a taken port stops it before the build.
+             TERMINAL_RUN_DIR (.run): Keycloak, its data and the logs; a second instance from the same checkout needs
+             its own (and other ports). TERMINAL_START_TIMEOUT (900): seconds to wait for Keycloak.
              KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD (admin / admin).
 USAGE
 }
@@ -51,12 +54,41 @@ prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
 KC_VERSION="$(prop keycloak.server.version)"
 GREENMAIL_VERSION="$(prop greenmail.version)"
 PROJECT_VERSION="$(sed -n 's:^    <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)"
-RUN_DIR="$PWD/.run"
+RUN_DIR="${TERMINAL_RUN_DIR:-.run}"
+case "$RUN_DIR" in /*) ;; *) RUN_DIR="$PWD/$RUN_DIR" ;; esac
 KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
+
+# Refuse before doing anything when a port is taken (another Keycloak, a test run, a second checkout on the defaults).
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORTS=("KC_HTTP_PORT=$HTTP_PORT" "KC_HTTP_MANAGEMENT_PORT=$MGMT_PORT")
+[ "$MAIL" = 1 ] && PORTS+=("TERMINAL_SMTP_PORT=$SMTP_PORT" "TERMINAL_MAILBOX_PORT=$MAILBOX_PORT")
+SEEN=" "
+for entry in "${PORTS[@]}"; do
+    name="${entry%%=*}"; port="${entry#*=}"
+    if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+        echo "$name=$port is not a port number." >&2; exit 1
+    fi
+    if [[ "$SEEN" == *" $port "* ]]; then
+        echo "Port $port is given twice ($name and another variable): every service needs its own port." >&2; exit 1
+    fi
+    SEEN+="$port "
+    if port_taken "$port"; then
+        echo "Port $port ($name) is already in use on this machine: stop what listens there or choose another port," >&2
+        echo "for example: $name=$((port + 100)) ./run.sh   (./run.sh --help lists the port variables)" >&2
+        exit 1
+    fi
+done
 mkdir -p "$RUN_DIR"
 
-echo "==> Building Terminal ACC $PROJECT_VERSION"
-./mvnw -q -B $OFFLINE -DskipTests install
+PROVIDER_JAR="spi-provider/target/terminal-acc-provider-$PROJECT_VERSION.jar"
+THEME_JAR="themes/target/terminal-acc-theme-$PROJECT_VERSION.jar"
+if [ -f "$PROVIDER_JAR" ] && [ -f "$THEME_JAR" ] && [ -z "$(find pom.xml spi-provider/pom.xml spi-provider/src/main themes/pom.xml \
+        themes/src/main -newer "$PROVIDER_JAR" -print -quit 2>/dev/null)" ] && [ -z "$(find themes/src/main -newer "$THEME_JAR" -print -quit)" ]; then
+    echo "==> Terminal ACC $PROJECT_VERSION is built and up to date"
+else
+    echo "==> Building Terminal ACC $PROJECT_VERSION (provider and theme, no tests)"
+    ./mvnw -q -B $OFFLINE -Dmaven.test.skip=true package -pl spi-provider,themes
+fi
 
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     echo "==> Getting Keycloak $KC_VERSION from the Maven registry"
@@ -69,8 +101,14 @@ if [ "$RESET" = 1 ]; then
 fi
 
 echo "==> Installing the provider, the theme and the realm"
-rm -f "$KC_HOME"/providers/terminal-acc-*.jar
-cp "spi-provider/target/terminal-acc-provider-$PROJECT_VERSION.jar" "themes/target/terminal-acc-theme-$PROJECT_VERSION.jar" "$KC_HOME/providers/"
+# Replace a jar only when it changed, keeping its time stamp: Keycloak rebuilds itself (a minute or more) when it sees
+# a provider file change.
+for jar in "$PROVIDER_JAR" "$THEME_JAR"; do
+    if ! cmp -s "$jar" "$KC_HOME/providers/$(basename "$jar")"; then
+        rm -f "$KC_HOME/providers/$(basename "${jar%-"$PROJECT_VERSION".jar}")"-*.jar
+        cp -p "$jar" "$KC_HOME/providers/"
+    fi
+done
 mkdir -p "$KC_HOME/data/import"
 cp realm-config/src/main/resources/terminal-realm.json "$KC_HOME/data/import/terminal-realm.json"
 
@@ -112,18 +150,20 @@ if [ "$DB" = postgres ]; then
     DB_ARGS=(--db=postgres --db-url="$DB_URL" --db-username="$DB_USER" --db-password="$DB_PASSWORD")
 fi
 
-echo "==> Starting Keycloak $KC_VERSION on http://localhost:$HTTP_PORT (log: .run/keycloak.log)"
+echo "==> Starting Keycloak $KC_VERSION on http://localhost:$HTTP_PORT (log: $RUN_DIR/keycloak.log)"
 KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" \
     --health-enabled=true "${DB_ARGS[@]}" > "$RUN_DIR/keycloak.log" 2>&1 &
 PIDS+=($!)
 
-for _ in $(seq 1 180); do
+# up to 15 minutes: Keycloak's start takes about a minute on two idle cores, many more on a loaded machine
+DEADLINE=$((SECONDS + ${TERMINAL_START_TIMEOUT:-900}))
+while [ "$SECONDS" -lt "$DEADLINE" ]; do
     if curl -fsS "http://localhost:$MGMT_PORT/health/ready" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "Keycloak did not start; see .run/keycloak.log" >&2; tail -n 30 "$RUN_DIR/keycloak.log" >&2; exit 1; fi
+    if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "Keycloak did not start; see $RUN_DIR/keycloak.log" >&2; tail -n 30 "$RUN_DIR/keycloak.log" >&2; exit 1; fi
     sleep 2
 done
-curl -fsS "http://localhost:$MGMT_PORT/health/ready" >/dev/null || { echo "Keycloak is not ready; see .run/keycloak.log" >&2; exit 1; }
+curl -fsS "http://localhost:$MGMT_PORT/health/ready" >/dev/null || { echo "Keycloak is not ready; see $RUN_DIR/keycloak.log" >&2; exit 1; }
 
 DEMO_LINES=""
 if [ "$DEMO" = 1 ]; then
@@ -143,7 +183,7 @@ BANNER
 if [ "$MAIL" = 1 ]; then
     echo "  E-mails (initial passwords) http://localhost:$MAILBOX_PORT/api/user/<e-mail address>/messages/INBOX"
 fi
-echo "  Database                ${DB}$( [ "$DB" = h2 ] && echo " (.run/keycloak-$KC_VERSION/data/h2)" )"
+echo "  Database                ${DB}$( [ "$DB" = h2 ] && echo " ($KC_HOME/data/h2)" )"
 echo
 echo "  Press Ctrl-C to stop. Starting again keeps the data (./run.sh --reset starts afresh)."
 wait "${PIDS[-1]}"

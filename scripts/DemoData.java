@@ -28,7 +28,8 @@ public class DemoData {
         String realm = base + "/admin/realms/terminal";
 
         String realmJson = send("GET", realm, token, null);
-        if (!realmJson.contains("\"smtpServer\":{\"") ) {
+        // no SMTP yet, or the demo mailbox of an earlier run (TERMINAL_SMTP_PORT may have changed since)
+        if (!realmJson.contains("\"smtpServer\":{\"") || realmJson.contains("\"host\":\"127.0.0.1\"")) {
             send("PUT", realm, token, "{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + args[3] + "\",\"from\":\"terminal@" + DOMAIN
                     + "\",\"fromDisplayName\":\"Terminal\"}}");
         }

@@ -100,6 +100,10 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
             throw new WebApplicationException(loginRedirect(session, realm));
         }
+        URI clean = withoutLoginResponse(session);
+        if (clean != null) {
+            throw new WebApplicationException(found(clean));
+        }
         applyLanguageChoice(session, realm, auth.user());
         org.keycloak.models.ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(CLIENT_ID);
         AdminAuth adminAuth = new AdminAuth(realm, auth.token(), auth.user(), client);
@@ -141,7 +145,15 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         }
     }
 
-    /** To the Terminal login (Keycloak's own, themed), coming back to the page that was asked for. */
+    /** The parameters of the login's answer (authorization response, RFC 6749 4.1.2 and RFC 9207). */
+    static final List<String> LOGIN_RESPONSE_PARAMETERS = List.of("code", "state", "session_state", "iss");
+
+    /**
+     * To the Terminal login (Keycloak's own, themed), coming back to the page that was asked for. The pages
+     * authenticate with Keycloak's SSO cookie, so the authorization code that comes back is never redeemed: the PKCE
+     * verifier (S256, required by the client {@code terminal-acc}) is thrown away at once, which makes a code that
+     * leaks (history, logs, Referer) worthless to anyone, and {@link #withoutLoginResponse} removes it from the address.
+     */
     static Response loginRedirect(KeycloakSession session, RealmModel realm) {
         URI back = session.getContext().getUri().getRequestUriBuilder().replaceQuery(null).build();
         URI login = UriBuilder.fromUri(Urls.realmBase(session.getContext().getUri().getBaseUri()).path(realm.getName())
@@ -151,11 +163,57 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
                 .queryParam("state", KeycloakModelUtils.generateId())
+                .queryParam("code_challenge", codeChallenge())
+                .queryParam("code_challenge_method", "S256")
                 .build();
+        return found(login);
+    }
+
+    /**
+     * After the login Keycloak sends the browser back to the page with {@code ?state=…&session_state=…&iss=…&code=…}.
+     * The SSO cookie is what signs the user in, so these are dropped: answers the same address without them, or
+     * null when there is nothing to drop (other parameters, such as {@code kc_locale}, stay).
+     */
+    static URI withoutLoginResponse(KeycloakSession session) {
+        if (!"GET".equals(session.getContext().getHttpRequest().getHttpMethod())) {
+            return null;
+        }
+        URI request = session.getContext().getUri().getRequestUri();
+        String query = request.getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (!LOGIN_RESPONSE_PARAMETERS.contains(pair.split("=", 2)[0])) {
+                kept.add(pair);
+            }
+        }
+        if (kept.size() == query.split("&").length) {
+            return null;
+        }
+        // the raw pairs are kept as they came (already encoded), so nothing is decoded and encoded again
+        return UriBuilder.fromUri(request).replaceQuery(kept.isEmpty() ? null : String.join("&", kept)).build();
+    }
+
+    /** The S256 challenge of a fresh random verifier that nobody keeps (see {@link #loginRedirect}). */
+    private static String codeChallenge() {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response found(URI location) {
         // With an entity, JAX-RS returns the response as it is instead of handing the exception to Keycloak's error page.
         String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Login</title></head><body><a href=\""
-                + login.toString().replace("&", "&amp;").replace("\"", "&quot;") + "\">Login</a></body></html>";
-        return Response.status(Response.Status.FOUND).location(login).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+                + location.toString().replace("&", "&amp;").replace("\"", "&quot;") + "\">Login</a></body></html>";
+        return Response.status(Response.Status.FOUND).location(location).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
     // ---- who

@@ -60,20 +60,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in on the Terminal login (e-mail first, then password, as Keycloak's organization login asks). */
+    /** Signs in on the Terminal login: one page with e-mail and password (the realm's browser flow "terminal browser"). */
     public Browser login(String email, String password) {
-        if (!has("#username")) {
-            throw new AssertionError("No login form at " + url() + ":\n" + text());
+        if (!has("#username") || !has("#password")) {
+            throw new AssertionError("No one-page login form (e-mail and password) at " + url() + ":\n" + text());
         }
         type("#username", email);
-        if (has("#password")) {
-            type("#password", password);
-            click("#kc-login");
-        } else {
-            click("#kc-login");
-            type("#password", password);
-            click("#kc-login");
-        }
+        type("#password", password);
+        click("#kc-login");
         return this;
     }
 
@@ -202,6 +196,12 @@ public final class Browser implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("screenshot " + name, e);
         }
+    }
+
+    /** axe-core on the current page: fails on any serious or critical WCAG 2.1 A/AA violation ({@link Accessibility}). */
+    public Browser assertAccessible(String page) {
+        Accessibility.assertNoSeriousViolations(driver, page);
+        return this;
     }
 
     public void resize(int width, int height) {

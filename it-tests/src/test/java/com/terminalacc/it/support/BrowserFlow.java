@@ -108,18 +108,13 @@ public final class BrowserFlow {
         return this;
     }
 
-    /**
-     * Signs in. With organizations enabled Keycloak asks for the e-mail first and for the password on a second page
-     * (identity-first login); both pages are handled.
-     */
+    /** Signs in on the Terminal login: one page with e-mail and password (the realm's browser flow "terminal browser"). */
     public BrowserFlow login(String username, String password) {
-        submit("#kc-form-login", Map.of("username", username, "password", password));
         Element form = page == null ? null : page.selectFirst("#kc-form-login");
-        if (form != null && form.selectFirst("input[name=password]") != null && form.selectFirst("input[name=username]") == null
-                && page.selectFirst(".pf-m-danger, .alert-error, #input-error, .kc-feedback-text") == null) {
-            submit("#kc-form-login", Map.of("password", password));
+        if (form == null || form.selectFirst("input[name=username]") == null || form.selectFirst("input[name=password]") == null) {
+            throw new AssertionError("No one-page login form (e-mail and password): " + text());
         }
-        return this;
+        return submit("#kc-form-login", Map.of("username", username, "password", password));
     }
 
     public BrowserFlow updatePassword(String newPassword) {

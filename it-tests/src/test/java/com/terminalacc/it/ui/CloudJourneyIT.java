@@ -56,18 +56,21 @@ class CloudJourneyIT extends AbstractTerminalIT {
             b.submit("tr[data-member='" + provider.ownerEmail() + "'] form.acc-inline-form");
             assertTrue(b.text().contains("A cloud always needs at least one Cloud-Admin"), b.text());
             b.screenshot("acc-cloud-last-admin-en");
+            b.assertAccessible("acc-cloud-last-admin-en");
             // share with the partner company
             b.type("#partnerDomain", partner.domain());
             b.check("#shareWrite");
             b.submit("#share-form");
             assertTrue(b.text().contains("The cloud was offered to the partner company."), b.text());
             b.screenshot("acc-cloud-detail-en");
+            b.assertAccessible("acc-cloud-detail-en");
         }
         try (Browser b = Browser.open("en")) {
             b.go(ACC + "shares").login(partner.ownerEmail(), PASSWORD);
             b.waitFor("#incoming-shares");
             assertTrue(b.text().contains("Webshop") && b.text().contains(provider.name()), b.text());
             b.screenshot("acc-shares-partner-en");
+            b.assertAccessible("acc-shares-partner-en");
             b.click("#incoming-shares button.acc-green");
             assertTrue(b.text().contains("The share was accepted."), b.text());
             b.clickText("Manage our members");

@@ -50,6 +50,7 @@ class PageSecurityIT extends AbstractTerminalIT {
             b.go(ACC + "contacts/" + created.text("id"));
             assertTrue(b.text().contains("<script>alert(1)</script>"));
             b.screenshot("acc-xss-as-text-en");
+            b.assertAccessible("acc-xss-as-text-en");
         }
     }
 

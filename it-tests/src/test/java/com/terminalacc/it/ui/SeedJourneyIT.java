@@ -36,20 +36,24 @@ class SeedJourneyIT extends AbstractTerminalIT {
             b.waitFor("#username");
             assertTrue(b.has("#kc-header-wrapper"), "the Terminal login page");
             b.screenshot("login-de");
+            b.assertAccessible("login-de");
             b.login(acc.ownerEmail(), PASSWORD);
             b.waitFor(".acc-dropdown__toggle");
             b.screenshot("acc-home-de");
+            b.assertAccessible("acc-home-de");
             b.click(".acc-menus .acc-dropdown__toggle");
             b.clickText("Access Control Center");
             // 3 - overview with the green "Kontakt hinzufügen"
             assertTrue(b.text().contains("Kontakte & Benutzer"), b.text());
             assertTrue(b.text().contains(acc.ownerEmail()));
             b.screenshot("acc-contacts-de");
+            b.assertAccessible("acc-contacts-de");
             b.click("#add-contact");
             // 4 - add contact: support permission preset
             assertTrue(b.find("#supportPermission").isSelected(), "S-CON-2: support permission is preset");
             b.type("#firstName", "Anna").type("#lastName", "Admin").type("#email", email);
             b.screenshot("acc-contact-new-de");
+            b.assertAccessible("acc-contact-new-de");
             b.click("#save-contact");
             assertTrue(b.text().contains("Der Kontakt wurde mit Support-Berechtigung angelegt."), b.url() + "\n" + b.html());
             // 5 - the row's actions: "Login aktivieren"
@@ -67,11 +71,13 @@ class SeedJourneyIT extends AbstractTerminalIT {
             assertTrue(b.has("#least-privilege"));
             b.check("#mod-support");
             b.screenshot("acc-wizard-modules-de");
+            b.assertAccessible("acc-wizard-modules-de");
             b.click("#next");
             // 9 - summary, then confirm
             String summary = b.find("#summary").getText();
             assertTrue(summary.contains("Terminal-Admin") && summary.contains("Support") && summary.contains("+49 30 123456"), summary);
             b.screenshot("acc-wizard-summary-de");
+            b.assertAccessible("acc-wizard-summary-de");
             b.click("#confirm");
             // 10 - the user overview: role, activity log, assigned clouds
             assertTrue(b.text().contains("Der Login wurde aktiviert."), b.text());
@@ -83,6 +89,7 @@ class SeedJourneyIT extends AbstractTerminalIT {
                     && log.contains("Support-Berechtigung: – → Ja") && !log.contains("supportPermission"), log);
             assertTrue(b.text().contains("Zugeteilte Clouds"));
             b.screenshot("acc-user-detail-de");
+            b.assertAccessible("acc-user-detail-de");
         }
 
         // the e-mail with the initial password
@@ -100,6 +107,7 @@ class SeedJourneyIT extends AbstractTerminalIT {
             // Keycloak forces a new password at the first login
             b.waitFor("#password-new");
             b.screenshot("login-update-password-de");
+            b.assertAccessible("login-update-password-de");
             b.type("#password-new", "Anna-Neues-Passwort-7").type("#password-confirm", "Anna-Neues-Passwort-7");
             b.submit("#kc-passwd-update-form");
             b.waitFor(".acc-dropdown__toggle");
@@ -139,6 +147,7 @@ class SeedJourneyIT extends AbstractTerminalIT {
             assertTrue(b.has("#acc-disabled"));
             assertTrue(b.text().contains("nicht konfiguriert") && b.text().contains("support@example.com"), b.text());
             b.screenshot("acc-disabled-de");
+            b.assertAccessible("acc-disabled-de");
         }
     }
 }

@@ -55,6 +55,7 @@ class StaffAreaIT extends AbstractTerminalIT {
             assertTrue(b.find("#accounts").getText().contains(acc.name()), b.text());
             assertFalse(b.find("#accounts").getText().contains(other.name()), "the search narrows the list");
             b.screenshot("acc-staff-accounts-en");
+            b.assertAccessible("acc-staff-accounts-en");
             // the account: ACC off, a second domain
             b.clickText(acc.name());
             b.waitFor("#staff-account-form");
@@ -64,6 +65,7 @@ class StaffAreaIT extends AbstractTerminalIT {
             b.submit("#staff-account-form");
             assertTrue(b.text().contains("The account was saved."), b.text());
             b.screenshot("acc-staff-account-en");
+            b.assertAccessible("acc-staff-account-en");
             ApiResponse saved = staff().get("accounts/" + acc.id());
             assertEquals("false", saved.text("accEnabled"));
             assertTrue(saved.body().get("domains").toString().contains("shop-" + acc.domain()), saved.raw());
@@ -83,6 +85,7 @@ class StaffAreaIT extends AbstractTerminalIT {
             b.waitFor("#pending-requests");
             assertTrue(pendingRow(b, approveEmail).getText().contains("Second managing director"), b.text());
             b.screenshot("acc-staff-requests-en");
+            b.assertAccessible("acc-staff-requests-en");
             pendingRow(b, approveEmail).findElement(By.cssSelector("form[action$='/approve'] button")).click();
             assertTrue(b.text().contains("The request was approved; the person is now an Owner."), b.text());
             WebElement reject = pendingRow(b, rejectEmail).findElement(By.cssSelector("form[action$='/reject']"));
@@ -115,6 +118,7 @@ class StaffAreaIT extends AbstractTerminalIT {
             b.waitFor("#name-error");
             assertTrue(b.has("#firstName-error") && b.has("#email-error"), b.text());
             b.screenshot("acc-staff-new-account-en");
+            b.assertAccessible("acc-staff-new-account-en");
             b.type("#name", "Neukunde " + id);
             b.type("#domains", domain);
             b.type("#customerNumber", "K-" + id);
