@@ -20,7 +20,13 @@ public record Account(OrganizationModel org, AccountEntity entity) {
         return entity.getType();
     }
 
+    /** All domains of the account, verified or pending (S-DOM-1). */
     public List<String> domains() {
         return org.getDomains().map(OrganizationDomainModel::getName).sorted().toList();
+    }
+
+    /** The domains that count for contact e-mails (S-ACC-3) and for finding a share partner (S-CLD-9): S-DOM-1. */
+    public List<String> verifiedDomains() {
+        return org.getDomains().filter(OrganizationDomainModel::isVerified).map(OrganizationDomainModel::getName).sorted().toList();
     }
 }

@@ -39,6 +39,12 @@ public class AccountEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    @Column(name = "REQUIRE_TWO_FACTOR", nullable = false)
+    private boolean requireTwoFactor;
+
+    @Column(name = "DOMAIN_TOKEN", length = 64)
+    private String domainToken;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -81,6 +87,24 @@ public class AccountEntity {
 
     public void setAllowExternalEmails(boolean allowExternalEmails) {
         this.allowExternalEmails = allowExternalEmails;
+    }
+
+    /** S-SEC-1: every user of the account must log in with a second factor. */
+    public boolean isRequireTwoFactor() {
+        return requireTwoFactor;
+    }
+
+    public void setRequireTwoFactor(boolean requireTwoFactor) {
+        this.requireTwoFactor = requireTwoFactor;
+    }
+
+    /** S-DOM-1: the value of the account's DNS TXT records; made when an Owner first adds a domain. */
+    public String getDomainToken() {
+        return domainToken;
+    }
+
+    public void setDomainToken(String domainToken) {
+        this.domainToken = domainToken;
     }
 
     public String getCustomerNumber() {

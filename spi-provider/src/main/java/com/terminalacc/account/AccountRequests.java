@@ -17,10 +17,14 @@ public final class AccountRequests {
 
     /** Staff: change any of the account's settings. */
     public record UpdateAccount(String name, String type, List<String> domains, Boolean accEnabled,
-                                Boolean allowExternalEmails, String customerNumber) {
+                                Boolean allowExternalEmails, String customerNumber, Boolean requireTwoFactor) {
     }
 
-    /** Customer (Owner): PERSONAL → BUSINESS and the organisation domains. */
-    public record UpdateOwnAccount(String type, List<String> domains) {
+    /** Customer (Owner): PERSONAL → BUSINESS, the organisation domains and the two-factor policy (S-SEC-1). */
+    public record UpdateOwnAccount(String type, List<String> domains, Boolean requireTwoFactor) {
+
+        public UpdateOwnAccount(String type, List<String> domains) {
+            this(type, domains, null);
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import com.google.common.net.InternetDomainName;
+
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -86,12 +89,11 @@ public class AccountService {
         String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         KeycloakQueries queries = new KeycloakQueries(em, realm);
         Page<Object[]> rows = queries.searchAccounts(term, paging);
-        Map<String, List<String>> domains = queries.domains(rows.items().stream().map(r -> ((AccountEntity) r[0]).getId()).toList());
+        Map<String, List<OrganizationDomainModel>> domains = queries.domains(rows.items().stream().map(r -> ((AccountEntity) r[0]).getId()).toList());
         List<AccountRepresentation> items = new ArrayList<>();
         for (Object[] row : rows.items()) {
             AccountEntity e = (AccountEntity) row[0];
-            items.add(new AccountRepresentation(e.getId(), (String) row[1], e.getType(), domains.getOrDefault(e.getId(), List.of()),
-                    e.isAccEnabled(), e.isAllowExternalEmails(), e.getCustomerNumber(), e.getCreatedAt()));
+            items.add(AccountRepresentation.of(e, (String) row[1], domains.getOrDefault(e.getId(), List.of())));
         }
         return new Page<>(items, rows.first(), rows.max(), rows.total());
     }
@@ -118,7 +120,8 @@ public class AccountService {
         OrganizationModel org;
         try {
             org = orgs.create(id, name, id);
-            org.setDomains(domains.stream().map(OrganizationDomainModel::new).collect(Collectors.toSet()));
+            // S-DOM-1: domains created by staff are verified
+            org.setDomains(domains.stream().map(d -> new OrganizationDomainModel(d, true)).collect(Collectors.toSet()));
         } catch (ModelDuplicateException e) {
             throw new TerminalException(ErrorCode.ACCOUNT_NAME_TAKEN, name);
         } catch (ModelValidationException e) {
@@ -135,6 +138,7 @@ public class AccountService {
         em.persist(entity);
         Persistence.flush(em);
         Account account = new Account(org, entity);
+        claim(account, domains);
 
         audit.record(Audit.ACCOUNT, OperationType.CREATE, Audit.accountPath(id), null, snapshot(account));
 
@@ -176,10 +180,13 @@ public class AccountService {
             e.setAllowExternalEmails(req.allowExternalEmails());
         }
         if (domains != null) {
-            setDomains(account, domains);
+            setDomains(account, domains, true);
         }
         if (req.accEnabled() != null) {
             e.setAccEnabled(req.accEnabled());
+        }
+        if (req.requireTwoFactor() != null) {
+            e.setRequireTwoFactor(req.requireTwoFactor()); // S-SEC-1, staff per account
         }
         if (customerNumber != null) {
             String value = customerNumber.isEmpty() ? null : customerNumber;
@@ -207,11 +214,56 @@ public class AccountService {
             account.entity().setType(type);
         }
         if (domains != null) {
-            setDomains(account, domains);
+            setDomains(account, domains, false);
+        }
+        if (req.requireTwoFactor() != null) {
+            account.entity().setRequireTwoFactor(req.requireTwoFactor()); // S-SEC-1
         }
         Persistence.flush(em);
         recordUpdate(account, before, audit);
         return account;
+    }
+
+    /**
+     * S-DOM-1: the account proves a pending domain by its DNS TXT record. The lookup runs before the account lock (a
+     * slow DNS server blocks nobody); under the lock the domain must still be there and pending.
+     */
+    public Account verifyDomain(AccessEvaluator auth, String accountId, String domain, Audit audit) {
+        auth.accounts().requireManageSettings(accountId);
+        Account account = accounts.get(accountId);
+        String name = pendingDomain(account, domain);
+        new DomainVerifier(realm).requireProof(name, account.entity().getDomainToken());
+        return markVerified(accountId, name, audit);
+    }
+
+    /** S-DOM-1: staff confirm a pending domain (after checking ownership their own way). */
+    public Account confirmDomain(AccessEvaluator auth, String accountId, String domain, Audit audit) {
+        auth.accounts().requireAdminister();
+        pendingDomain(accounts.get(accountId), domain);
+        return markVerified(accountId, domain, audit);
+    }
+
+    private Account markVerified(String accountId, String domain, Audit audit) {
+        Account account = accounts.lock(accountId);
+        String name = pendingDomain(account, domain);
+        Map<String, Object> before = snapshot(account);
+        account.org().setDomains(account.org().getDomains()
+                .map(d -> d.getName().equals(name) ? new OrganizationDomainModel(name, true) : d)
+                .collect(Collectors.toSet()));
+        Persistence.flush(em);
+        recordUpdate(account, before, audit);
+        return account;
+    }
+
+    /** The account's pending domain of that name (404 {@code domain_not_found}, 409 {@code domain_already_verified}). */
+    private static String pendingDomain(Account account, String domain) {
+        String name = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+        OrganizationDomainModel model = account.org().getDomains().filter(d -> d.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new TerminalException(ErrorCode.DOMAIN_NOT_FOUND, name));
+        if (model.isVerified()) {
+            throw new TerminalException(ErrorCode.DOMAIN_ALREADY_VERIFIED, name);
+        }
+        return name;
     }
 
     /** Deletes the account with everything it owns: contacts, users, memberships (S-STF-1). */
@@ -237,7 +289,12 @@ public class AccountService {
 
     // ---- rules and helpers
 
-    private void setDomains(Account account, List<String> domains) {
+    /**
+     * S-ACC-3, S-DOM-1, S-DOM-2: the account's domains become exactly these. Domains it keeps keep their state; new ones
+     * are verified when staff add them and pending when an Owner does. A domain belongs to one account: besides
+     * Keycloak's check, the claim's primary key decides between two accounts claiming it at the same moment.
+     */
+    private void setDomains(Account account, List<String> domains, boolean byStaff) {
         List<String> current = account.domains();
         if (domains.equals(current)) {
             return;
@@ -252,11 +309,29 @@ public class AccountService {
                 }
             }
         }
+        Set<String> verified = account.org().getDomains().filter(OrganizationDomainModel::isVerified)
+                .map(OrganizationDomainModel::getName).collect(Collectors.toSet());
         try {
-            account.org().setDomains(domains.stream().map(OrganizationDomainModel::new).collect(Collectors.toSet()));
+            account.org().setDomains(domains.stream().map(d -> new OrganizationDomainModel(d, byStaff || verified.contains(d)))
+                    .collect(Collectors.toSet()));
         } catch (ModelValidationException e) {
             throw new TerminalException(ErrorCode.DOMAIN_TAKEN, String.join(", ", domains));
         }
+        em.createQuery("delete from DomainClaimEntity d where d.realmId = :realm and d.accountId = :account and d.name not in :names")
+                .setParameter("realm", realm.getId()).setParameter("account", account.id())
+                .setParameter("names", domains.isEmpty() ? List.of("") : domains).executeUpdate();
+        claim(account, domains.stream().filter(d -> !current.contains(d)).toList());
+        if (!byStaff && account.entity().getDomainToken() == null && domains.stream().anyMatch(d -> !verified.contains(d))) {
+            account.entity().setDomainToken(SecretGenerator.getInstance().randomString(32, TOKEN_SYMBOLS));
+        }
+    }
+
+    /** Inserts the claims and flushes: a domain another account claimed first answers 409 {@code domain_taken}. */
+    private void claim(Account account, List<String> added) {
+        for (String domain : added) {
+            em.persist(new DomainClaimEntity(realm.getId(), domain, account.id()));
+        }
+        Persistence.flush(em);
     }
 
     private void recordUpdate(Account account, Map<String, Object> before, Audit audit) {
@@ -265,6 +340,8 @@ public class AccountService {
             audit.record(Audit.ACCOUNT, OperationType.UPDATE, Audit.accountPath(account.id()), before, after);
         }
     }
+
+    private static final char[] TOKEN_SYMBOLS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private static List<String> domains(Validator v, List<String> raw) {
         if (raw == null) {
@@ -277,11 +354,26 @@ public class AccountService {
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String d = v.domain("domains[" + i + "]", raw.get(i));
-            if (d != null) {
+            if (d != null && isPublicSuffix(d)) {
+                v.add(new FieldError("domains[" + i + "]", ErrorCode.DOMAIN_PUBLIC_SUFFIX, d)); // S-DOM-2
+            } else if (d != null) {
                 result.add(d);
             }
         }
         return result.stream().sorted().toList();
+    }
+
+    /**
+     * S-DOM-2: {@code co.uk}, {@code github.io} and the like belong to many owners. Guava's {@code InternetDomainName}
+     * carries the Public Suffix List (ICANN and private sections) and is updated with every Guava release; Keycloak
+     * ships Guava, so the list is the one of the Keycloak release in use.
+     */
+    static boolean isPublicSuffix(String domain) {
+        try {
+            return InternetDomainName.from(domain).isPublicSuffix();
+        } catch (IllegalArgumentException e) {
+            return false; // syntax was checked before; Guava is stricter about some labels
+        }
     }
 
     private static String customerNumber(Validator v, String raw) {
@@ -332,8 +424,10 @@ public class AccountService {
         m.put("name", account.name());
         m.put("type", e.getType().name());
         m.put("domains", account.domains());
+        m.put("verifiedDomains", account.verifiedDomains());
         m.put("accEnabled", e.isAccEnabled());
         m.put("allowExternalEmails", e.isAllowExternalEmails());
+        m.put("requireTwoFactor", e.isRequireTwoFactor());
         m.put("customerNumber", e.getCustomerNumber());
         return new TreeMap<>(m);
     }

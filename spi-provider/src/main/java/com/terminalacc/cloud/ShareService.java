@@ -68,6 +68,9 @@ public class ShareService {
         String domain = v.domain("partnerDomain", req.partnerDomain());
         v.throwIfInvalid();
         OrganizationModel org = session.getProvider(OrganizationProvider.class).getByDomainName(domain);
+        if (org != null && org.getDomains().noneMatch(d -> d.getName().equals(domain) && d.isVerified())) {
+            org = null; // S-DOM-1: a pending domain finds no partner, exactly like an unknown one
+        }
         Account partner;
         try {
             partner = org == null ? null : accounts.get(org.getId());

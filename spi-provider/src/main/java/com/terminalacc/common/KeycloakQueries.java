@@ -13,11 +13,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import com.terminalacc.role.RoleIndex;
 import com.terminalacc.role.TerminalRole;
+import com.terminalacc.user.LoginService;
 
 /**
  * The only queries on Keycloak's own tables (users, role mappings, organizations). Everything else goes through
@@ -40,7 +42,7 @@ public final class KeycloakQueries {
     }
 
     /** The login state of a user as a contact list shows it. */
-    public record LoginState(boolean enabled, TerminalRole role, Set<String> modules, boolean mustChangePassword) {
+    public record LoginState(boolean enabled, TerminalRole role, Set<String> modules, boolean mustChangePassword, boolean twoFactor) {
     }
 
     /**
@@ -78,9 +80,14 @@ public final class KeycloakQueries {
                 }
             }
         }
+        // S-SEC-2: whether the user has a second factor
+        Set<String> twoFactor = new HashSet<>(em.createQuery("select distinct c.user.id from CredentialEntity c"
+                        + " where c.user.id in :ids and c.type in :types", String.class)
+                .setParameter("ids", userIds).setParameter("types", LoginService.SECOND_FACTORS).getResultList());
         for (Map.Entry<String, Boolean> e : enabled.entrySet()) {
             String id = e.getKey();
-            states.put(id, new LoginState(e.getValue(), roles.get(id), modules.getOrDefault(id, Set.of()), mustChange.contains(id)));
+            states.put(id, new LoginState(e.getValue(), roles.get(id), modules.getOrDefault(id, Set.of()), mustChange.contains(id),
+                    twoFactor.contains(id)));
         }
         return states;
     }
@@ -135,16 +142,16 @@ public final class KeycloakQueries {
     }
 
     /** Organisation domains of many accounts, sorted. Why here: one query for a page of accounts. */
-    public Map<String, List<String>> domains(Collection<String> accountIds) {
-        Map<String, List<String>> domains = new HashMap<>();
+    /** The domains of the accounts with their verification state (S-DOM-1), one query. */
+    public Map<String, List<OrganizationDomainModel>> domains(Collection<String> accountIds) {
+        Map<String, List<OrganizationDomainModel>> domains = new HashMap<>();
         if (accountIds.isEmpty()) {
             return domains;
         }
-        for (Object[] d : em.createQuery("select d.organization.id, d.name from OrganizationDomainEntity d where d.organization.id in :ids", Object[].class)
+        for (Object[] d : em.createQuery("select d.organization.id, d.name, d.verified from OrganizationDomainEntity d where d.organization.id in :ids", Object[].class)
                 .setParameter("ids", accountIds).getResultList()) {
-            domains.computeIfAbsent((String) d[0], k -> new ArrayList<>()).add((String) d[1]);
+            domains.computeIfAbsent((String) d[0], k -> new ArrayList<>()).add(new OrganizationDomainModel((String) d[1], (Boolean) d[2]));
         }
-        domains.values().forEach(list -> list.sort(null));
         return domains;
     }
 

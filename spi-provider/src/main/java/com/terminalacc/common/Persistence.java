@@ -58,7 +58,7 @@ public final class Persistence {
         if (text.contains("UK_ORG_NAME") || text.contains("UK_ORG_ALIAS")) {
             return new TerminalException(ErrorCode.ACCOUNT_NAME_TAKEN);
         }
-        if (text.contains("ORG_DOMAIN")) {
+        if (text.contains("ORG_DOMAIN") || text.contains("TACC_DOMAIN")) {
             return new TerminalException(ErrorCode.DOMAIN_TAKEN, "");
         }
         if (text.contains("UK_TACC_CLOUD_NAME")) {

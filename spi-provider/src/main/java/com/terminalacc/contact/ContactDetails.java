@@ -161,8 +161,8 @@ public class ContactDetails {
 
     /** S-ACC-3: inside one of the account's domains unless the account allows external addresses. */
     public void requireEmailAllowed(Account account, String email) {
-        if (!account.entity().isAllowExternalEmails() && !Domains.contains(account.domains(), email)) {
-            throw new TerminalException(ErrorCode.EMAIL_OUTSIDE_DOMAIN, String.join(", ", account.domains()));
+        if (!account.entity().isAllowExternalEmails() && !Domains.contains(account.verifiedDomains(), email)) { // S-DOM-1
+            throw new TerminalException(ErrorCode.EMAIL_OUTSIDE_DOMAIN, String.join(", ", account.verifiedDomains()));
         }
     }
 

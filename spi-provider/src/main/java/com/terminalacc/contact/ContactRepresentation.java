@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A contact on the wire. {@code role} and {@code modules} are set when the contact is an active user;
  * {@code passwordChangeRequired} while it has not yet replaced its initial (or admin-set temporary) password, and
- * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding.
+ * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding;
+ * {@code twoFactor} whether the active user has a second factor, OTP or a passkey (S-SEC-2).
  * {@code heldRole} (not on the wire) is the Terminal role its user holds, also while disabled, for authorization.
  */
 @Schema(requiredProperties = {"id", "accountId", "firstName", "lastName", "email", "loginStatus"})
@@ -30,6 +31,7 @@ public record ContactRepresentation(
         List<String> modules,
         boolean passwordChangeRequired,
         Long initialPasswordExpiresAt,
+        boolean twoFactor,
         long createdAt,
         long updatedAt,
         @JsonIgnore TerminalRole heldRole) {

@@ -65,8 +65,8 @@ public class ContactService {
         if (account.type() == AccountType.PERSONAL && contacts.count(accountId) > 0) {
             throw new TerminalException(ErrorCode.PERSONAL_ACCOUNT_SINGLE_CONTACT); // S-ACC-2
         }
-        if (account.domains().isEmpty()) {
-            throw new TerminalException(ErrorCode.DOMAIN_REQUIRED); // S-ACC-3
+        if (account.verifiedDomains().isEmpty()) {
+            throw new TerminalException(ErrorCode.DOMAIN_REQUIRED); // S-ACC-3, S-DOM-1
         }
         ContactEntity contact = new ContactDetails(session, realm).insert(account, input, true);
         audit.record(Audit.CONTACT, OperationType.CREATE, Audit.contactPath(accountId, contact.getId()), null, ContactStore.snapshot(contact));

@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 import com.terminalacc.account.AccountEntity;
+import com.terminalacc.account.DomainClaimEntity;
 import com.terminalacc.cloud.CloudEntity;
 import com.terminalacc.cloud.CloudMemberEntity;
 import com.terminalacc.cloud.CloudShareEntity;
@@ -26,6 +27,7 @@ public class TerminalJpaEntityProviderFactory implements JpaEntityProviderFactor
 
     private static final List<Class<?>> ENTITIES = List.of(
             AccountEntity.class,
+            DomainClaimEntity.class,
             ContactEntity.class,
             OwnerRequestEntity.class,
             CloudEntity.class,

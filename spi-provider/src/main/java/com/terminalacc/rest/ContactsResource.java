@@ -193,6 +193,14 @@ public class ContactsResource {
         return Response.noContent().build();
     }
 
+    /** S-SEC-2: removes the user's second factors (OTP, passkeys); with the account's policy on, it sets one up again. */
+    @DELETE
+    @Path("{id}/login/two-factor")
+    public Response resetTwoFactor(@PathParam("id") String id) {
+        new LoginService(session, realm).resetTwoFactor(auth, accountId, id, audit);
+        return Response.noContent().build();
+    }
+
     /** S-ACT-2: the contact's activity log, newest first. */
     @GET
     @Path("{id}/activity")

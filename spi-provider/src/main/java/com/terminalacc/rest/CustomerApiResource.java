@@ -132,6 +132,14 @@ public class CustomerApiResource {
         return AccountRepresentation.of(new AccountService(session, realm).updateSettings(c.auth(), c.accountId(), update, c.audit()));
     }
 
+    /** S-DOM-1: checks the DNS TXT record of a pending domain now. Right manage-account (Owners). */
+    @POST
+    @Path("account/domains/{domain}/verify")
+    public AccountRepresentation verifyDomain(@PathParam("domain") String domain) {
+        Caller c = caller();
+        return AccountRepresentation.of(new AccountService(session, realm).verifyDomain(c.auth(), c.accountId(), domain, c.audit()));
+    }
+
     /** The module permission catalogue (S-MOD-1). Any customer user. */
     @GET
     @Path("modules")

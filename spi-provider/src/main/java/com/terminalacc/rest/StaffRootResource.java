@@ -109,6 +109,14 @@ public class StaffRootResource {
         return AccountRepresentation.of(new AccountService(session, realm).update(staff, id, req, audit));
     }
 
+    /** S-DOM-1: staff confirm a pending domain of the account. */
+    @POST
+    @Path("accounts/{id}/domains/{domain}/verify")
+    public AccountRepresentation confirmDomain(@PathParam("id") String id, @PathParam("domain") String domain) {
+        AccessEvaluator staff = staff();
+        return AccountRepresentation.of(new AccountService(session, realm).confirmDomain(staff, id, domain, audit));
+    }
+
     /** Deletes the account, its contacts and their users. */
     @DELETE
     @Path("accounts/{id}")

@@ -78,6 +78,37 @@ public class AccountPages {
         }
     }
 
+    /** S-SEC-1: the account's two-factor policy. */
+    @POST
+    @Path("two-factor")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response twoFactor(MultivaluedMap<String, String> form) {
+        PageContext ctx = owner();
+        ctx.checkCsrf(form);
+        try {
+            new AccountService(ctx.session(), ctx.realm()).updateSettings(ctx.auth(), ctx.actor().accountId(),
+                    new UpdateOwnAccount(null, null, "on".equals(PageContext.first(form, "requireTwoFactor"))), ctx.audit());
+            return ctx.redirect("account", "twoFactorSaved");
+        } catch (TerminalException e) {
+            return page(ctx, ctx.error(e), ctx.fieldErrors(e), null, e.getResponse().getStatus());
+        }
+    }
+
+    /** S-DOM-1: "check now" for a pending domain. */
+    @POST
+    @Path("domains/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verifyDomain(MultivaluedMap<String, String> form) {
+        PageContext ctx = owner();
+        ctx.checkCsrf(form);
+        try {
+            new AccountService(ctx.session(), ctx.realm()).verifyDomain(ctx.auth(), ctx.actor().accountId(), PageContext.first(form, "domain"), ctx.audit());
+            return ctx.redirect("account", "domainVerified");
+        } catch (TerminalException e) {
+            return page(ctx, ctx.error(e), ctx.fieldErrors(e), null, e.getResponse().getStatus());
+        }
+    }
+
     @POST
     @Path("owner-requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -339,6 +339,14 @@ public class ContactPages {
         return loginAction(id, form, (ctx, logins, actor) -> logins.resendOnboarding(ctx.auth(), actor.accountId(), id, ctx.audit()), "onboardingSent");
     }
 
+    /** S-SEC-2: reset the user's second factor. */
+    @POST
+    @Path("{id}/two-factor/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resetTwoFactor(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        return loginAction(id, form, (ctx, logins, actor) -> logins.resetTwoFactor(ctx.auth(), actor.accountId(), id, ctx.audit()), "twoFactorReset");
+    }
+
     private interface LoginAction {
         void run(PageContext ctx, LoginService logins, Actor actor);
     }

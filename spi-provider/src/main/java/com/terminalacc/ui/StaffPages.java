@@ -135,8 +135,24 @@ public class StaffPages {
         try {
             new AccountService(ctx.session(), ctx.realm()).update(ctx.staffAuth(), id, new UpdateAccount(null,
                     PageContext.first(form, "type"), domains(form), "on".equals(PageContext.first(form, "accEnabled")),
-                    "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber"))), ctx.audit());
+                    "on".equals(PageContext.first(form, "allowExternalEmails")), ContactPages.nz(PageContext.first(form, "customerNumber")),
+                    "on".equals(PageContext.first(form, "requireTwoFactor"))), ctx.audit());
             return ctx.redirect("staff/accounts/" + id, "accountSaved");
+        } catch (TerminalException e) {
+            return accountPage(ctx, id, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
+        }
+    }
+
+    /** S-DOM-1: staff confirm a pending domain. */
+    @POST
+    @Path("accounts/{id}/domains/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmDomain(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        PageContext ctx = PageContext.staff(session);
+        ctx.checkCsrf(form);
+        try {
+            new AccountService(ctx.session(), ctx.realm()).confirmDomain(ctx.staffAuth(), id, PageContext.first(form, "domain"), ctx.audit());
+            return ctx.redirect("staff/accounts/" + id, "domainConfirmed");
         } catch (TerminalException e) {
             return accountPage(ctx, id, ctx.error(e), ctx.fieldErrors(e), e.getResponse().getStatus());
         }

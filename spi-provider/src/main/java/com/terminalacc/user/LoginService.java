@@ -12,12 +12,15 @@ import java.util.TreeSet;
 import jakarta.persistence.EntityManager;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
@@ -213,6 +216,29 @@ public class LoginService {
         change.put("onboardingSent", true);
         audit.record(Audit.USER, OperationType.ACTION, ContactUsers.loginPath(login.contact()) + "/onboarding", null, change);
     }
+
+    /**
+     * S-SEC-2: removes the user's second factors — OTP and passkeys — with Keycloak's credential removal. Who may edit
+     * the user's login may do it (S-ROL-1); audited. Under the account's two-factor policy the next login sets one up.
+     */
+    public void resetTwoFactor(AccessEvaluator auth, String accountId, String contactId, Audit audit) {
+        auth.logins().requireEdit(target(accountId, contactId));
+        ActiveLogin login = lockedLogin(accountId, contactId);
+        UserModel user = login.user();
+        List<String> removed = user.credentialManager().getStoredCredentialsStream()
+                .filter(c -> SECOND_FACTORS.contains(c.getType())).map(CredentialModel::getId).toList();
+        removed.forEach(user.credentialManager()::removeStoredCredentialById);
+        Persistence.flush(em);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("userId", user.getId());
+        change.put("twoFactorReset", true);
+        change.put("credentialsRemoved", removed.size());
+        audit.record(Audit.USER, OperationType.ACTION, ContactUsers.loginPath(login.contact()) + "/two-factor", null, change);
+    }
+
+    /** The credential types that count as a second factor (S-SEC-1, S-SEC-2). */
+    public static final Set<String> SECOND_FACTORS = Set.of(OTPCredentialModel.TYPE, WebAuthnCredentialModel.TYPE_TWOFACTOR,
+            WebAuthnCredentialModel.TYPE_PASSWORDLESS);
 
     // ---- helpers
 

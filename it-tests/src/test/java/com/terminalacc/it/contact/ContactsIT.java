@@ -99,6 +99,11 @@ class ContactsIT extends AbstractTerminalIT {
         assertEquals("domain_required", r.code());
         String domain = "gesetzt-" + uid() + ".test";
         assertEquals(200, owner.patch("account", Map.of("domains", List.of(domain))).status());
+        // S-DOM-1: a domain the Owner adds counts once it is verified
+        ApiResponse pending = owner.post("contacts", contact("With", "Domain", "with@" + domain));
+        assertEquals(409, pending.status());
+        assertEquals("domain_required", pending.code());
+        assertEquals(200, staff().post("accounts/" + acc.id() + "/domains/" + domain + "/verify", null).status());
         assertEquals(201, owner.post("contacts", contact("With", "Domain", "with@" + domain)).status());
     }
 

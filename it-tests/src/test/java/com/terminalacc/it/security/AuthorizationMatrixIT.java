@@ -418,6 +418,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         if (path.contains("/accounts/{id}/contacts")) {
             path = path.replaceFirst("/accounts/\\{id}/", "/accounts/" + a.id() + "/");
         }
+        path = path.replace("{domain}", ABSENT_DOMAIN); // the verification routes: a domain the account does not have
         path = path.replaceFirst("\\{[a-zA-Z]+}", call.id() == null ? "" : call.id());
         if (path.endsWith("/acc/app/check")) {
             path += "?userId=" + cmember.userId() + "&cloudId=" + cloudX + "&action=read";
@@ -427,6 +428,8 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         }
         return Api.BASE + path;
     }
+
+    private static final String ABSENT_DOMAIN = "absent-domain.test";
 
     private Map<String, Object> contactBody(Call call) {
         TestAccount acc = accounts.getOrDefault(call.actor(), a);
@@ -470,6 +473,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + api + "/me", none);
         route("GET " + api + "/account", none);
         route("PATCH " + api + "/account", none, call -> Map.of("type", "BUSINESS"));
+        route("POST " + api + "/account/domains/{domain}/verify", none);
         route("GET " + api + "/modules", none);
         route("GET " + api + "/openapi.json", none); // public (S-APP-2)
         route("GET " + api + "/contacts", none);
@@ -483,6 +487,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("PUT " + api + "/contacts/{id}/login/modules", user, call -> Map.of("modules", List.of()));
         route("PUT " + api + "/contacts/{id}/login/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "temporary", true));
         route("POST " + api + "/contacts/{id}/login/onboarding", user);
+        route("DELETE " + api + "/contacts/{id}/login/two-factor", user);
         route("GET " + api + "/contacts/{id}/activity", plain);
         route("GET " + api + "/clouds", none);
         route("POST " + api + "/clouds", none, call -> Map.of("name", "M " + uid()));
@@ -513,6 +518,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("GET " + staff + "/accounts/{id}", account);
         route("PATCH " + staff + "/accounts/{id}", account, call -> Map.of("allowExternalEmails", false));
         route("DELETE " + staff + "/accounts/{id}", account);
+        route("POST " + staff + "/accounts/{id}/domains/{domain}/verify", account);
         route("GET " + staff + "/accounts/{id}/activity", account);
         route("GET " + staff + "/accounts/{id}/contacts", none);
         route("POST " + staff + "/accounts/{id}/contacts", none, call -> contact("Matrix", "Staff", a.email("ms-" + uid())));
@@ -525,6 +531,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("PUT " + staff + "/accounts/{id}/contacts/{id}/login/modules", user, call -> Map.of("modules", List.of()));
         route("PUT " + staff + "/accounts/{id}/contacts/{id}/login/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "temporary", true));
         route("POST " + staff + "/accounts/{id}/contacts/{id}/login/onboarding", user);
+        route("DELETE " + staff + "/accounts/{id}/contacts/{id}/login/two-factor", user);
         route("GET " + staff + "/accounts/{id}/contacts/{id}/activity", plain);
         route("GET " + staff + "/accounts/{id}/clouds", account);
         route("GET " + staff + "/clouds/{cloudId}", cloud);
@@ -566,10 +573,13 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("POST " + acc + "/contacts/{id}/modules", user, call -> Map.of());
         route("POST " + acc + "/contacts/{id}/password", user, call -> Map.of("password", "Matrix-Pass-2026x", "passwordConfirm", "Matrix-Pass-2026x"));
         route("POST " + acc + "/contacts/{id}/deactivate", user, call -> Map.of());
+        route("POST " + acc + "/contacts/{id}/two-factor/reset", user, call -> Map.of());
         route("POST " + acc + "/contacts/{id}/resend", user, call -> Map.of());
         route("GET " + acc + "/account", none);
         route("POST " + acc + "/account/type", none, call -> Map.of());
+        route("POST " + acc + "/account/two-factor", none, call -> Map.of());
         route("POST " + acc + "/account/domains", none, call -> Map.of("domains", accounts.getOrDefault(call.actor(), a).domain()));
+        route("POST " + acc + "/account/domains/verify", none, call -> Map.of("domain", ABSENT_DOMAIN));
         route("POST " + acc + "/account/owner-requests", none, call -> Map.of("contactId", ownRequestable(call), "reason", "matrix"));
         route("GET " + acc + "/clouds", none);
         route("POST " + acc + "/clouds", none, call -> Map.of("name", "P " + uid(), "icon", "cloud"));
@@ -591,6 +601,7 @@ class AuthorizationMatrixIT extends AbstractTerminalIT {
         route("POST " + acc + "/staff/accounts/new", none, call -> staffAccountForm());
         route("GET " + acc + "/staff/accounts/{id}", account);
         route("POST " + acc + "/staff/accounts/{id}", account, call -> Map.of("type", "BUSINESS", "domains", domainOf(call.id()), "accEnabled", "on"));
+        route("POST " + acc + "/staff/accounts/{id}/domains/verify", account, call -> Map.of("domain", ABSENT_DOMAIN));
         route("GET " + acc + "/staff/accounts/{id}/contacts/{contactId}", plain);
         route("GET " + acc + "/staff/owner-requests", none);
         route("POST " + acc + "/staff/owner-requests/{id}/approve", request, call -> Map.of());

@@ -16,6 +16,30 @@
         </section>
         <section class="acc-panel" aria-labelledby="h-domains">
             <h2 class="acc-h2" id="h-domains">${msg("acc.account.domains")}</h2>
+            <#if account.domains()?has_content>
+            <ul class="acc-domains" id="domain-list">
+                <#list account.verifiedDomains() as d>
+                    <li id="domain-${d?index}"><span class="acc-domain">${d}</span> <span class="pf-v5-c-label pf-m-green acc-domain-state">${msg("acc.account.domainVerified")}</span></li>
+                </#list>
+                <#list account.pendingDomains() as p>
+                    <li id="pending-${p?index}" class="acc-domain-pending">
+                        <span class="acc-domain">${p.domain()}</span> <span class="pf-v5-c-label pf-m-orange acc-domain-state">${msg("acc.account.domainPending")}</span>
+                        <#if canManageSettings>
+                        <p class="acc-help">${msg("acc.account.domainRecordHelp")}</p>
+                        <dl class="acc-dns-record">
+                            <dt>${msg("acc.account.domainRecordType")}</dt><dd><code>TXT</code></dd>
+                            <dt>${msg("acc.account.domainRecordName")}</dt><dd><code class="acc-record-name">${p.recordName()}</code></dd>
+                            <dt>${msg("acc.account.domainRecordValue")}</dt><dd><code class="acc-record-value">${p.recordValue()!""}</code></dd>
+                        </dl>
+                        <form method="post" action="${acc}/account/domains/verify"><@layout.csrfField/>
+                            <input type="hidden" name="domain" value="${p.domain()}">
+                            <button class="pf-v5-c-button pf-m-secondary" type="submit" id="verify-${p?index}">${msg("acc.account.domainCheck")}</button>
+                        </form>
+                        </#if>
+                    </li>
+                </#list>
+            </ul>
+            </#if>
             <#if canManageSettings>
             <form method="post" action="${acc}/account/domains" class="pf-v5-c-form acc-form">
                 <@layout.csrfField/>
@@ -27,8 +51,21 @@
                 </div>
                 <button class="pf-v5-c-button pf-m-secondary" type="submit" id="save-domains">${msg("acc.save")}</button>
             </form>
+            </#if>
+        </section>
+        <section class="acc-panel" aria-labelledby="h-two-factor">
+            <h2 class="acc-h2" id="h-two-factor">${msg("acc.account.twoFactor")}</h2>
+            <p class="acc-help">${msg("acc.account.twoFactorHelp")}</p>
+            <#if canManageSettings>
+            <form method="post" action="${acc}/account/two-factor" class="pf-v5-c-form acc-form"><@layout.csrfField/>
+                <div class="pf-v5-c-check">
+                    <input class="pf-v5-c-check__input" type="checkbox" id="requireTwoFactor" name="requireTwoFactor" <#if account.requireTwoFactor()>checked</#if>>
+                    <label class="pf-v5-c-check__label" for="requireTwoFactor">${msg("acc.account.twoFactorLabel")}</label>
+                </div>
+                <button class="pf-v5-c-button pf-m-secondary" type="submit" id="save-two-factor">${msg("acc.save")}</button>
+            </form>
             <#else>
-            <p id="domains">${account.domains()?join(", ")}</p>
+            <p id="two-factor-state">${account.requireTwoFactor()?then(msg("acc.yes"), msg("acc.no"))}</p>
             </#if>
         </section>
     </div>

@@ -20,6 +20,7 @@
                 <dt>${msg("acc.field.login")}</dt><dd><@layout.statusBadge status=c.loginStatus().name()/></dd>
                 <dt>${msg("acc.field.role")}</dt><dd id="detail-role"><@layout.roleBadge role=(c.role())!""/><#if !(c.role())??>–</#if></dd>
                 <#if c.passwordChangeRequired()><dt>${msg("acc.detail.onboarding")}</dt><dd>${msg("acc.detail.passwordChangePending")}</dd></#if>
+                <#if c.loginStatus().name() == "ACTIVE"><dt>${msg("acc.detail.twoFactor")}</dt><dd id="detail-two-factor">${c.twoFactor()?then(msg("acc.detail.twoFactorOn"), msg("acc.detail.twoFactorOff"))}</dd></#if>
             </dl>
             <#if canDelete>
                 <form method="post" action="${acc}/contacts/${c.id()}/delete" class="acc-inline-form">
@@ -93,6 +94,12 @@
                 <form method="post" action="${acc}/contacts/${c.id()}/resend" class="acc-inline-form">
                     <@layout.csrfField/>
                     <button class="pf-v5-c-button pf-m-link" type="submit">${msg("acc.detail.resend")}</button>
+                </form>
+            </#if>
+            <#if c.twoFactor()>
+                <form method="post" action="${acc}/contacts/${c.id()}/two-factor/reset" class="acc-inline-form">
+                    <@layout.csrfField/>
+                    <button class="pf-v5-c-button pf-m-secondary" type="submit" id="reset-two-factor">${msg("acc.detail.twoFactorReset")}</button>
                 </form>
             </#if>
             <form method="post" action="${acc}/contacts/${c.id()}/deactivate" class="acc-inline-form">

@@ -20,6 +20,7 @@
             </div>
             <@layout.field name="customerNumber" label=msg("acc.staff.customerNumber") value=(account.customerNumber())!""/>
             <div class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" id="accEnabled" name="accEnabled" <#if account.accEnabled()>checked</#if>><label class="pf-v5-c-check__label" for="accEnabled">${msg("acc.staff.accEnabled")}</label></div>
+            <div class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" id="requireTwoFactor" name="requireTwoFactor" <#if account.requireTwoFactor()>checked</#if>><label class="pf-v5-c-check__label" for="requireTwoFactor">${msg("acc.account.twoFactorLabel")}</label></div>
             <div class="pf-v5-c-check"><input class="pf-v5-c-check__input" type="checkbox" id="allowExternalEmails" name="allowExternalEmails" <#if account.allowExternalEmails()>checked</#if>><label class="pf-v5-c-check__label" for="allowExternalEmails">${msg("acc.staff.allowExternal")}</label></div>
             <button class="pf-v5-c-button pf-m-primary" type="submit">${msg("acc.save")}</button>
         </form>
@@ -30,7 +31,22 @@
             <dt>${msg("acc.staff.customerNumber")}</dt><dd>${(account.customerNumber())!"–"}</dd>
             <dt>${msg("acc.staff.accEnabled")}</dt><dd>${account.accEnabled()?then(msg("acc.yes"), msg("acc.no"))}</dd>
             <dt>${msg("acc.staff.allowExternal")}</dt><dd>${account.allowExternalEmails()?then(msg("acc.yes"), msg("acc.no"))}</dd>
+            <dt>${msg("acc.account.twoFactorLabel")}</dt><dd>${account.requireTwoFactor()?then(msg("acc.yes"), msg("acc.no"))}</dd>
         </dl>
+        </#if>
+        <#if account.pendingDomains()?has_content>
+        <ul class="acc-domains" id="staff-pending-domains">
+            <#list account.pendingDomains() as p>
+            <li class="acc-domain-pending"><span class="acc-domain">${p.domain()}</span> <span class="pf-v5-c-label pf-m-orange acc-domain-state">${msg("acc.account.domainPending")}</span>
+                <#if canWrite>
+                <form method="post" action="${acc}/staff/accounts/${account.id()}/domains/verify" class="acc-inline-form"><@layout.csrfField/>
+                    <input type="hidden" name="domain" value="${p.domain()}">
+                    <button class="pf-v5-c-button pf-m-secondary pf-m-small" type="submit" id="confirm-${p?index}">${msg("acc.staff.domainConfirm", p.domain())}</button>
+                </form>
+                </#if>
+            </li>
+            </#list>
+        </ul>
         </#if>
     </section>
     <section class="acc-panel" aria-labelledby="h-contacts">
