@@ -118,7 +118,8 @@ public final class OpenApiDocument {
             add(responses, "403", "Forbidden");
             boolean namesAnId = path.replace("{realm}", "").contains("{") || op.getParameters() != null
                     && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY && p.getName().endsWith("Id"));
-            if (namesAnId && !decisions) {
+            // a body that names an id (contactId, cloudId, ...) answers 404 for an id that does not exist
+            if ((namesAnId || op.getRequestBody() != null && method != PathItem.HttpMethod.GET) && !decisions) {
                 add(responses, "404", "NotFound");
             }
             if (method != PathItem.HttpMethod.GET && !decisions) {
@@ -130,6 +131,9 @@ public final class OpenApiDocument {
             if (method == PathItem.HttpMethod.POST && (path.endsWith("/login") || path.endsWith("/onboarding")
                     || path.endsWith("/approve") || path.equals("/admin/realms/{realm}/acc/accounts"))) {
                 add(responses, "502", "EmailDeliveryFailed"); // these send an e-mail
+            }
+            if (path.endsWith("/domains/{domain}/verify") && path.startsWith("/realms/")) {
+                add(responses, "503", "DnsUnavailable"); // asks the DNS (S-DOM-1)
             }
         }
 
