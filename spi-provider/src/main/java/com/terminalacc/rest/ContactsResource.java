@@ -196,6 +196,7 @@ public class ContactsResource {
     /** S-SEC-2: removes the user's second factors (OTP, passkeys); with the account's policy on, it sets one up again. */
     @DELETE
     @Path("{id}/login/two-factor")
+    @APIResponse(responseCode = "204", description = "Done")
     public Response resetTwoFactor(@PathParam("id") String id) {
         new LoginService(session, realm).resetTwoFactor(auth, accountId, id, audit);
         return Response.noContent().build();

@@ -125,8 +125,10 @@ public final class OpenApiDocument {
             if (method != PathItem.HttpMethod.GET && !decisions) {
                 add(responses, "409", "Conflict");
             }
-            if (op.getRequestBody() != null) {
+            add(responses, "406", "NotAcceptable"); // an Accept header without JSON (RouteContract)
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
                 add(responses, "413", "TooLarge");
+                add(responses, "415", "UnsupportedMediaType"); // a body that is not JSON (RouteContract)
             }
             if (method == PathItem.HttpMethod.POST && (path.endsWith("/login") || path.endsWith("/onboarding")
                     || path.endsWith("/approve") || path.equals("/admin/realms/{realm}/acc/accounts"))) {
