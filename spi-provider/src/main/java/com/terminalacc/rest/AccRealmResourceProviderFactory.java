@@ -21,6 +21,7 @@ public class AccRealmResourceProviderFactory implements RealmResourceProviderFac
             public Object getResource() {
                 // a CORS preflight of the customer or app API (S-APP-3) carries no token: answered before any resource
                 // authenticates, as Keycloak's account API does
+                RouteContract.requirePlainPath(session);
                 return ApiCors.isApiPreflight(session) ? new ApiCors.Preflight(session) : new AccRootResource(session);
             }
 

@@ -55,6 +55,19 @@ public final class RouteContract {
         return set;
     }
 
+    /**
+     * An id or path segment with a control character (a null byte above all) names nothing: 404 before any query.
+     * PostgreSQL refuses a string with a null byte outright ("invalid byte sequence"), which would be a 500.
+     */
+    public static void requirePlainPath(KeycloakSession session) {
+        String path = session.getContext().getUri().getPath();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f) {
+                throw new TerminalException(ErrorCode.NOT_FOUND);
+            }
+        }
+    }
+
     /** Refuses the current request in our shape when JAX-RS would refuse it in its own. */
     public void check(KeycloakSession session) {
         String method = session.getContext().getHttpRequest().getHttpMethod().toUpperCase(Locale.ROOT);

@@ -21,6 +21,7 @@ public class StaffAdminResourceProviderFactory implements AdminRealmResourceProv
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        RouteContract.requirePlainPath(session);
         RouteContract.STAFF.check(session);
         return new StaffRootResource(session, realm, auth, adminEvent);
     }
