@@ -162,7 +162,8 @@ public final class RouteContract {
         return Pattern.compile(re.toString());
     }
 
-    private static String httpMethod(Method m) {
+    /** The HTTP method a resource method declares, or null for a sub-resource locator (also used by RouteTableTest). */
+    static String httpMethod(Method m) {
         if (m.isAnnotationPresent(GET.class)) {
             return "GET";
         }
@@ -181,7 +182,7 @@ public final class RouteContract {
         return null;
     }
 
-    private static String join(String base, String path) {
+    static String join(String base, String path) {
         String p = path.strip();
         if (p.isEmpty() || p.equals("/")) {
             return base;

@@ -10,11 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,41 +39,14 @@ class RouteTableTest {
         }
         for (Method m : resource.getMethods()) {
             jakarta.ws.rs.Path path = m.getAnnotation(jakarta.ws.rs.Path.class);
-            String http = httpMethod(m);
-            String full = join(base, path == null ? "" : path.value());
+            String http = RouteContract.httpMethod(m);
+            String full = RouteContract.join(base, path == null ? "" : path.value());
             if (http != null) {
                 routes.add(http + " " + full);
             } else if (path != null) {
                 walk(m.getReturnType(), full, routes, depth + 1); // a sub-resource locator
             }
         }
-    }
-
-    private static String httpMethod(Method m) {
-        if (m.isAnnotationPresent(GET.class)) {
-            return "GET";
-        }
-        if (m.isAnnotationPresent(POST.class)) {
-            return "POST";
-        }
-        if (m.isAnnotationPresent(PUT.class)) {
-            return "PUT";
-        }
-        if (m.isAnnotationPresent(PATCH.class)) {
-            return "PATCH";
-        }
-        if (m.isAnnotationPresent(DELETE.class)) {
-            return "DELETE";
-        }
-        return null;
-    }
-
-    private static String join(String base, String path) {
-        String p = path.strip();
-        if (p.isEmpty() || p.equals("/")) {
-            return base;
-        }
-        return base + (p.startsWith("/") ? "" : "/") + (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
     }
 
     /** The routes of the matrix file: the first column of every row that is not a comment. */
