@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.Browser;
 import com.terminalacc.it.support.Parallel;
 import com.terminalacc.it.support.TerminalServerConfig;
 import com.terminalacc.it.support.TestDnsServer;
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @KeycloakIntegrationTest(config = TerminalServerConfig.class)
 class DomainVerificationIT extends AbstractTerminalIT {
+
+    static final String ACC = Api.BASE + "/realms/" + REALM + "/acc/";
 
     private static TestDnsServer dns;
 
@@ -170,6 +173,56 @@ class DomainVerificationIT extends AbstractTerminalIT {
         assertEquals(unknown.status(), refused.status(), refused.toString());
         assertEquals(unknown.code(), refused.code());
         assertEquals(201, owner.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain())).status());
+    }
+
+    /**
+     * The ACC's account settings in Chromium (de, en): a pending domain with the TXT record to create and "check now",
+     * the proof through the page, and the two-factor switch. Screenshots for the README.
+     */
+    @Test
+    void accountPageShowsPendingDomainsAndTheTwoFactorSwitch() { // S-DOM-1, S-SEC-1
+        TestAccount acc = newBusinessAccount();
+        String domain = "eigen-" + uid() + ".test";
+        String recordValue;
+        try (Browser b = Browser.open("de")) {
+            b.go(ACC).login(acc.ownerEmail(), PASSWORD);
+            b.waitFor(".acc-h1");
+            b.go(ACC + "account");
+            b.type("#domains", acc.domain() + "\n" + domain);
+            b.click("#save-domains");
+            b.waitFor("#pending-0");
+            assertTrue(b.find("#pending-0").getText().contains(domain), b.text());
+            assertEquals("_terminal-challenge." + domain, b.find("#pending-0 .acc-record-name").getText());
+            recordValue = b.find("#pending-0 .acc-record-value").getText();
+            assertTrue(recordValue.startsWith("terminal-domain-verification="), recordValue);
+            assertTrue(b.has("#verify-0"), "a pending domain has its \"check now\" button");
+            assertFalse(b.find("#requireTwoFactor").isSelected());
+            b.assertAccessible("account settings, pending domain");
+            b.screenshot("acc-account-domains-de");
+        }
+        List<String> pendingByApi = new ArrayList<>();
+        as(acc.ownerEmail()).get("account").body().get("pendingDomains").forEach(p -> pendingByApi.add(p.get("domain").asText()));
+        assertEquals(List.of(domain), pendingByApi, "the page and the API show the same pending domain");
+
+        dns.txt("_terminal-challenge." + domain, recordValue);
+        try (Browser b = Browser.open("en")) {
+            b.go(ACC).login(acc.ownerEmail(), PASSWORD);
+            b.waitFor(".acc-h1");
+            b.go(ACC + "account");
+            b.click("#verify-0");
+            b.waitFor("#domain-list");
+            assertFalse(b.has("#pending-0"), "proven by DNS: no longer pending\n" + b.text());
+            assertTrue(b.find("#domain-list").getText().contains(domain), b.text());
+            b.check("#requireTwoFactor");
+            b.click("#save-two-factor");
+            b.waitFor("#requireTwoFactor");
+            assertTrue(b.find("#requireTwoFactor").isSelected(), "the switch is saved");
+            b.screenshot("acc-account-two-factor-en");
+        }
+        JsonNode account = as(acc.ownerEmail()).get("account").body();
+        assertTrue(account.get("requireTwoFactor").asBoolean());
+        assertEquals(List.of(acc.domain(), domain), strings(account.get("verifiedDomains")));
+        assertTrue(keycloakVerified(acc.id(), domain));
     }
 
     /** Public suffixes are refused, from the Public Suffix List (ICANN and private entries). */
