@@ -126,6 +126,10 @@ public class AccountService {
             throw new TerminalException(ErrorCode.ACCOUNT_NAME_TAKEN, name);
         } catch (ModelValidationException e) {
             throw new TerminalException(ErrorCode.DOMAIN_TAKEN, String.join(", ", domains));
+        } catch (jakarta.persistence.PersistenceException | org.keycloak.models.ModelException e) {
+            // Keycloak flushes the new organization itself (its group): a name taken by a concurrent creation fails
+            // there, at the unique key, after our check passed (PageRacesIT)
+            throw Persistence.translate(e);
         }
         AccountEntity entity = new AccountEntity();
         entity.setId(org.getId());

@@ -438,8 +438,15 @@ public final class PageContext implements com.terminalacc.common.ErrorPage {
         return new MessageFormat(pattern, locale).format(args);
     }
 
-    /** The API's message for a refusal, in the page's language — the same text the API sends. */
+    /**
+     * The API's message for a refusal, in the page's language — the same text the API sends. Every page that shows a
+     * refusal asks for it, so this is also where the request's transaction is marked for rollback: a refused form
+     * changes nothing (as a refused API request, whose exception rolls back), and writes that failed at a flush (a
+     * unique key lost to a concurrent request) are not tried again at commit, which would answer 500 after the page
+     * (issue 12, {@code PageRacesIT}).
+     */
     public String error(TerminalException e) {
+        session.getTransactionManager().setRollbackOnly();
         return e.getLocalizedMessage(locale);
     }
 
