@@ -8,7 +8,6 @@ import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -36,8 +35,8 @@ final class OnboardingDelivery extends AbstractKeycloakTransaction {
     }
 
     private final KeycloakSessionFactory factory;
-    private final KeycloakContext context;
     private final HttpRequest request;
+    private final String realmId;
     private final String accountId;
     private final String contactId;
     private final String userId;
@@ -46,8 +45,8 @@ final class OnboardingDelivery extends AbstractKeycloakTransaction {
 
     private OnboardingDelivery(KeycloakSession session, ContactEntity contact, UserModel user, Mail mail) {
         this.factory = session.getKeycloakSessionFactory();
-        this.context = session.getContext();
         this.request = session.getContext().getHttpRequest();
+        this.realmId = contact.getRealmId();
         this.accountId = contact.getAccountId();
         this.contactId = contact.getId();
         this.userId = user.getId();
@@ -86,9 +85,9 @@ final class OnboardingDelivery extends AbstractKeycloakTransaction {
     /** True when the mail server accepted the e-mail. The password is never logged, nor is the mail's text. */
     private boolean send() {
         boolean[] sent = {false};
-        KeycloakModelUtils.runJobInTransaction(factory, context, s -> {
+        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+            RealmModel realm = realm(s);
             s.getContext().setHttpRequest(request); // links and the theme's URLs are those of the activating request
-            RealmModel realm = s.getContext().getRealm();
             UserModel user = realm == null ? null : s.users().getUserById(realm, userId);
             if (user == null) {
                 LOG.warnf("Onboarding e-mail not sent: user %s no longer exists", userId);
@@ -111,14 +110,20 @@ final class OnboardingDelivery extends AbstractKeycloakTransaction {
 
     /** A short transaction under the account lock, so that no concurrent change of the contact overwrites it. */
     private void record(OnboardingMail outcome) {
-        KeycloakModelUtils.runJobInTransaction(factory, context, s -> {
-            RealmModel realm = s.getContext().getRealm();
-            new AccountStore(s, realm).lock(accountId);
+        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+            new AccountStore(s, realm(s)).lock(accountId);
             ContactEntity contact = Persistence.em(s).find(ContactEntity.class, contactId);
             // a later send, or a password an Owner/Admin set meanwhile, owns the state now
             if (contact != null && userId.equals(contact.getUserId()) && Objects.equals(sendId, contact.getInitialPasswordExpiresAt())) {
                 contact.setOnboardingMail(outcome);
             }
         });
+    }
+
+    /** The contact's realm as the new session's realm: the e-mail theme is the realm's (an admin request may run in master). */
+    private RealmModel realm(KeycloakSession s) {
+        RealmModel realm = s.realms().getRealm(realmId);
+        s.getContext().setRealm(realm);
+        return realm;
     }
 }

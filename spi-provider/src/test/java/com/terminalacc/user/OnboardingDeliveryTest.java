@@ -98,6 +98,7 @@ class OnboardingDeliveryTest {
     private static ContactEntity contact() {
         ContactEntity contact = new ContactEntity();
         contact.setId("contact-1");
+        contact.setRealmId("realm-1");
         contact.setAccountId("account-1");
         contact.setInitialPasswordExpiresAt(1L);
         return contact;
