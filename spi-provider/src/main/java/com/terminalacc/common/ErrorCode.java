@@ -76,7 +76,6 @@ public enum ErrorCode {
     UNKNOWN_MODULE(Status.BAD_REQUEST),
     MODULE_NOT_HELD(Status.FORBIDDEN),
     PASSWORD_POLICY(Status.BAD_REQUEST),
-    EMAIL_DELIVERY_FAILED(Status.BAD_GATEWAY),
     NO_ONBOARDING_PENDING(Status.CONFLICT),
 
     // owner requests

@@ -2,6 +2,8 @@ package com.terminalacc.contact;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -56,6 +58,11 @@ public class ContactEntity {
 
     @Column(name = "INITIAL_PASSWORD_EXPIRES_AT")
     private Long initialPasswordExpiresAt;
+
+    /** The last onboarding e-mail (issue 12); null when none was sent or an Owner/Admin set a password since. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ONBOARDING_MAIL", length = 16)
+    private OnboardingMail onboardingMail;
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
@@ -169,6 +176,14 @@ public class ContactEntity {
 
     public void setInitialPasswordExpiresAt(Long initialPasswordExpiresAt) {
         this.initialPasswordExpiresAt = initialPasswordExpiresAt;
+    }
+
+    public OnboardingMail getOnboardingMail() {
+        return onboardingMail;
+    }
+
+    public void setOnboardingMail(OnboardingMail onboardingMail) {
+        this.onboardingMail = onboardingMail;
     }
 
     public long getCreatedAt() {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A contact on the wire. {@code role} and {@code modules} are set when the contact is an active user;
  * {@code passwordChangeRequired} while it has not yet replaced its initial (or admin-set temporary) password, and
  * {@code initialPasswordExpiresAt} (epoch ms) while an e-mailed initial password or link is outstanding;
- * {@code twoFactor} whether the active user has a second factor, OTP or a passkey (S-SEC-2).
+ * {@code twoFactor} whether the active user has a second factor, OTP or a passkey (S-SEC-2);
+ * {@code onboardingEmail} the outcome of the last onboarding e-mail, sent after the activation committed (issue 12).
  * {@code heldRole} (not on the wire) is the Terminal role its user holds, also while disabled, for authorization.
  */
 @Schema(requiredProperties = {"id", "accountId", "firstName", "lastName", "email", "loginStatus"})
@@ -32,6 +33,10 @@ public record ContactRepresentation(
         boolean passwordChangeRequired,
         Long initialPasswordExpiresAt,
         boolean twoFactor,
+        @Schema(description = "The last onboarding e-mail (initial password or set-password link), sent after the change "
+                + "committed: PENDING until the mail server answered (also after a crash in between), SENT, or FAILED "
+                + "(send again with POST .../login/onboarding). Absent when none was sent or a password was set since.")
+        OnboardingMail onboardingEmail,
         long createdAt,
         long updatedAt,
         @JsonIgnore TerminalRole heldRole) {

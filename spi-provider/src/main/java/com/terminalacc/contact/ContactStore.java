@@ -116,7 +116,7 @@ public class ContactStore {
                     c.getPhone(), c.getJobTitle(), c.getLocale(), c.isSupportPermission(), status,
                     status == LoginStatus.NONE ? null : c.getUserId(), active && state.role() != null ? state.role().wire() : null,
                     active ? List.copyOf(state.modules()) : List.of(), mustChange, mustChange ? c.getInitialPasswordExpiresAt() : null,
-                    active && state.twoFactor(),
+                    active && state.twoFactor(), status == LoginStatus.NONE ? null : c.getOnboardingMail(),
                     c.getCreatedAt(), c.getUpdatedAt(), state == null ? null : state.role()));
         }
         return result;

@@ -184,9 +184,10 @@ public class LoginService {
         } else {
             user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         }
-        // A password chosen by an admin is not the e-mailed initial one: no expiry applies.
+        // A password chosen by an admin is not the e-mailed initial one: no expiry applies, no onboarding e-mail counts.
         login.contact().setInitialCredentialId(null);
         login.contact().setInitialPasswordExpiresAt(null);
+        login.contact().setOnboardingMail(null);
         Persistence.flush(em);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("userId", user.getId());

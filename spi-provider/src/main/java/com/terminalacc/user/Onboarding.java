@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -25,8 +23,6 @@ import org.keycloak.policy.PolicyError;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.Urls;
 
-import com.terminalacc.common.ErrorCode;
-import com.terminalacc.common.TerminalException;
 import com.terminalacc.common.TerminalSettings;
 import com.terminalacc.contact.ContactEntity;
 
@@ -73,8 +69,10 @@ public class Onboarding {
     }
 
     /**
-     * Gives the user its way in and sends the e-mail. An e-mail that cannot be sent fails the whole operation
-     * (rolled back), so no user is left with a password nobody knows.
+     * Gives the user its way in and arranges the e-mail. The password (or link) is made in the caller's transaction;
+     * the e-mail goes out only after that transaction has committed (issue 12): a rolled-back change sends nothing,
+     * a slow mail server holds no lock, and a failed send leaves the login active with the contact's onboarding
+     * e-mail FAILED ({@link OnboardingDelivery}) — calling this again is "send again".
      */
     public void start(ContactEntity contact, UserModel user, String accountName, String activatedBy) {
         long lifetime = lifetimeSeconds();
@@ -85,7 +83,12 @@ public class Onboarding {
         if (linkMode()) {
             contact.setInitialCredentialId(null);
             contact.setInitialPasswordExpiresAt(expiresAt);
-            sendLink(user, lifetime);
+            ExecuteActionsActionToken token = linkToken(user, lifetime);
+            String link = link(token);
+            long minutes = TimeUnit.SECONDS.toMinutes(lifetime);
+            OnboardingDelivery.enlist(session, contact, user, templates -> templates
+                    .setAttribute(Constants.TEMPLATE_ATTR_REQUIRED_ACTIONS, token.getRequiredActions())
+                    .sendExecuteActions(link, minutes));
             return;
         }
         String password = generatePassword(user);
@@ -96,6 +99,7 @@ public class Onboarding {
         contact.setInitialPasswordExpiresAt(expiresAt);
         InitialPasswordExpiryAction.register(session, realm);
 
+        // everything the e-mail needs from this request is taken now; the password stays in memory until it is mailed
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("initialPassword", password);
         attributes.put("loginUrl", loginUrl());
@@ -105,35 +109,20 @@ public class Onboarding {
         attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         // the user's language (or the realm default), not the activating admin's browser language
         attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .send(SUBJECT, List.of(accountName), TEMPLATE, attributes);
-        } catch (EmailException e) {
-            throw new TerminalException(ErrorCode.EMAIL_DELIVERY_FAILED, user.getEmail());
-        }
+        OnboardingDelivery.enlist(session, contact, user, templates -> templates.send(SUBJECT, List.of(accountName), TEMPLATE, attributes));
     }
 
-    private void sendLink(UserModel user, long lifetime) {
+    private ExecuteActionsActionToken linkToken(UserModel user, long lifetime) {
         int expiration = Time.currentTime() + (int) lifetime;
         String clientId = TerminalSettings.get(realm, LINK_CLIENT, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
+        return new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
                 List.of(UserModel.RequiredAction.UPDATE_PASSWORD.name()), null, clientId);
+    }
+
+    private String link(ExecuteActionsActionToken token) {
         UriBuilder builder = LoginActionsService.actionTokenProcessor(session.getContext().getUri());
         builder.queryParam("key", token.serialize(session, realm, session.getContext().getUri()));
-        String link = builder.build(realm.getName()).toString();
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setAttribute(Constants.TEMPLATE_ATTR_REQUIRED_ACTIONS, token.getRequiredActions())
-                    .setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .sendExecuteActions(link, TimeUnit.SECONDS.toMinutes(lifetime));
-        } catch (EmailException e) {
-            throw new TerminalException(ErrorCode.EMAIL_DELIVERY_FAILED, user.getEmail());
-        }
+        return builder.build(realm.getName()).toString();
     }
 
     /** Where users sign in: realm attribute {@value #LOGIN_URL}, else the Access Control Center of this Keycloak. */

@@ -130,10 +130,6 @@ public final class OpenApiDocument {
                 add(responses, "413", "TooLarge");
                 add(responses, "415", "UnsupportedMediaType"); // a body that is not JSON (RouteContract)
             }
-            if (method == PathItem.HttpMethod.POST && (path.endsWith("/login") || path.endsWith("/onboarding")
-                    || path.endsWith("/approve") || path.equals("/admin/realms/{realm}/acc/accounts"))) {
-                add(responses, "502", "EmailDeliveryFailed"); // these send an e-mail
-            }
             if (path.endsWith("/domains/{domain}/verify") && path.startsWith("/realms/")) {
                 add(responses, "503", "DnsUnavailable"); // asks the DNS (S-DOM-1)
             }

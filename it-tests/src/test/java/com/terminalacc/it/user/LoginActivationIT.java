@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -244,30 +243,6 @@ class LoginActivationIT extends AbstractTerminalIT {
         });
         roles.sort(null);
         return roles;
-    }
-
-    @Test
-    void failedEmailDeliveryChangesNothing() { // S-LOG-3
-        TestAccount acc = newBusinessAccount();
-        Api owner = as(acc.ownerEmail());
-        String email = acc.email("nomail");
-        String contactId = owner.post("contacts", contact("No", "Mail", email)).text("id");
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        Map<String, String> smtp = rep.getSmtpServer();
-        rep.setSmtpServer(Map.of("host", "localhost", "port", "1", "from", "terminal@example.com"));
-        realm.admin().update(rep);
-        ApiResponse r;
-        try {
-            r = owner.post("contacts/" + contactId + "/login", Map.of("role", "user"));
-        } finally {
-            RealmRepresentation restore = realm.admin().toRepresentation();
-            restore.setSmtpServer(smtp);
-            realm.admin().update(restore);
-        }
-        assertEquals(502, r.status(), r.toString());
-        assertEquals("email_delivery_failed", r.code());
-        assertEquals("NONE", owner.get("contacts/" + contactId).text("loginStatus"));
-        assertTrue(realm.admin().users().search(email, true).isEmpty(), "no user was left behind");
     }
 
     @Test

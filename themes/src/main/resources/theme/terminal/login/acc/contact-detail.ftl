@@ -91,6 +91,13 @@
                 <button class="pf-v5-c-button pf-m-secondary" type="submit">${msg("acc.detail.setPassword")}</button>
             </form>
             <#if c.passwordChangeRequired()>
+                <#-- issue 12: the e-mail is sent after the activation committed; its outcome, for display -->
+                <#assign mail = (c.onboardingEmail().name())!"">
+                <#if mail == "FAILED">
+                    <div class="pf-v5-c-alert pf-m-warning pf-m-inline acc-alert" role="status" id="onboarding-mail-failed"><p class="pf-v5-c-alert__title">${msg("acc.detail.onboardingMailFailed")}</p></div>
+                <#elseif mail == "PENDING">
+                    <div class="pf-v5-c-alert pf-m-info pf-m-inline acc-alert" role="status" id="onboarding-mail-pending"><p class="pf-v5-c-alert__title">${msg("acc.detail.onboardingMailPending")}</p></div>
+                </#if>
                 <form method="post" action="${acc}/contacts/${c.id()}/resend" class="acc-inline-form">
                     <@layout.csrfField/>
                     <button class="pf-v5-c-button pf-m-link" type="submit">${msg("acc.detail.resend")}</button>
