@@ -101,7 +101,10 @@ public final class Persistence {
             }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && state.startsWith("40") || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213) {
+                // 40xxx: serialization failure / deadlock; 55P03: PostgreSQL lock_not_available (lock_timeout);
+                // HYT00 / 50200: H2's lock timeout; 1205 / 1213: MariaDB/MySQL lock wait timeout / deadlock
+                if (state != null && (state.startsWith("40") || state.equals("55P03") || state.equals("HYT00"))
+                        || sql.getErrorCode() == 50200 || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213) {
                     return true;
                 }
             }

@@ -74,6 +74,7 @@ class OnboardingMailIT extends AbstractTerminalIT {
         page.submit("form[action$=/resend]", Map.of());
         assertEquals(200, page.status(), page.text());
         assertNull(page.page().selectFirst("#onboarding-mail-failed"), page.text());
+        assertNotNull(page.page().selectFirst("#onboarding-mail-sent"), "the page says the e-mail went out: " + page.text());
         String initial = Mails.waitFor(mail, email).initialPassword();
         assertEquals("SENT", owner.get("contacts/" + contactId).text("onboardingEmail"));
         BrowserFlow login = new BrowserFlow(REALM, "en").start().login(email, initial);

@@ -97,6 +97,8 @@
                     <div class="pf-v5-c-alert pf-m-warning pf-m-inline acc-alert" role="status" id="onboarding-mail-failed"><p class="pf-v5-c-alert__title">${msg("acc.detail.onboardingMailFailed")}</p></div>
                 <#elseif mail == "PENDING">
                     <div class="pf-v5-c-alert pf-m-info pf-m-inline acc-alert" role="status" id="onboarding-mail-pending"><p class="pf-v5-c-alert__title">${msg("acc.detail.onboardingMailPending")}</p></div>
+                <#elseif mail == "SENT">
+                    <p class="acc-help" id="onboarding-mail-sent">${msg("acc.detail.onboardingMailSent")}</p>
                 </#if>
                 <form method="post" action="${acc}/contacts/${c.id()}/resend" class="acc-inline-form">
                     <@layout.csrfField/>
