@@ -82,7 +82,6 @@ class ScaleBenchmark extends BenchSupport {
         Random random = new Random(16);
         String[] actions = {"read", "write", "order", "move"};
         Api app = app();
-        IntFunction<String> scaledUser = i -> uuid("u" + (1 + random.nextInt(ACCOUNTS)) + "-" + (1 + random.nextInt(USERS_PER_ACCOUNT - 1)));
         List<Long> single = new ArrayList<>();
         List<Long> singleServer = new ArrayList<>();
         for (int i = 0; i < 2 * ROUNDS; i++) {
@@ -110,7 +109,7 @@ class ScaleBenchmark extends BenchSupport {
         List<Long> authZen = new ArrayList<>();
         List<Long> authZenServer = new ArrayList<>();
         for (int i = 0; i < 2 * ROUNDS; i++) {
-            String user = scaledUser.apply(i);
+            String user = uuid("u" + (1 + random.nextInt(ACCOUNTS)) + "-" + (1 + random.nextInt(USERS_PER_ACCOUNT - 1)));
             List<Map<String, Object>> evaluations = new ArrayList<>();
             for (int k = 0; k < 20; k++) {
                 evaluations.add(Map.of("resource", Map.of("type", "cloud", "id", uuid("c" + (1 + random.nextInt(ACCOUNTS)) + "-" + random.nextInt(CLOUDS_PER_ACCOUNT))),
