@@ -147,6 +147,8 @@ class ScaleBenchmark extends BenchSupport {
         md.append(pageRow("contacts, search by last name", owner, i -> ACC + "/contacts?search=Large+" + (1000 + i % 9000), "Scale Large 1"));
         md.append(pageRow("cloud list, large account (2,000 clouds)", owner, i -> ACC + "/clouds", "Large cloud"));
         md.append(pageRow("cloud detail, 500 members", owner, i -> ACC + "/clouds/" + bigCloud, "Large"));
+        md.append(pageRow("cloud detail, searching a person to add", owner, i -> ACC + "/clouds/" + bigCloud + "?person=large+" + (600 + i % 9000), "Large"));
+        md.append(pageRow("staff: account list, first page (no search)", staffPages, i -> ACC + "/staff/accounts", "Scale Account"));
         md.append(pageRow("staff: account search by name (100,000 accounts)", staffPages,
                 i -> ACC + "/staff/accounts?search=Scale+Account+" + (1 + (i * 7919) % ACCOUNTS), "Scale Account"));
         md.append(pageRow("staff: account search by customer number", staffPages,

@@ -86,7 +86,7 @@ public class AccountService {
     /** Staff search over name, customer number and domain; three queries per page whatever its size. */
     public Page<AccountRepresentation> search(AccessEvaluator auth, String search, Paging paging) {
         auth.accounts().requireSearch();
-        String term = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String term = search == null ? "" : search.strip();
         KeycloakQueries queries = new KeycloakQueries(em, realm);
         Page<Object[]> rows = queries.searchAccounts(term, paging);
         Map<String, List<OrganizationDomainModel>> domains = queries.domains(rows.items().stream().map(r -> ((AccountEntity) r[0]).getId()).toList());

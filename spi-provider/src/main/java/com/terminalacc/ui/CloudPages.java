@@ -94,12 +94,19 @@ public class CloudPages {
 
     @GET
     @Path("{id}")
-    public Response detail(@PathParam("id") String id) {
+    public Response detail(@PathParam("id") String id, @QueryParam("person") String person) {
         PageContext ctx = PageContext.customer(session);
-        return detailPage(ctx, id, null, Map.of(), 200);
+        return detailPage(ctx, id, person, null, Map.of(), 200);
     }
 
     private Response detailPage(PageContext ctx, String id, String error, Map<String, String> errors, int status) {
+        return detailPage(ctx, id, null, error, errors, status);
+    }
+
+    /** How many people the "add member" choice offers at once; more are found by the search next to it. */
+    static final int CANDIDATES = 50;
+
+    private Response detailPage(PageContext ctx, String id, String person, String error, Map<String, String> errors, int status) {
         AccessEvaluator auth = ctx.auth();
         CloudService clouds = clouds(ctx);
         CloudTarget target = clouds.target(auth, id);
@@ -118,7 +125,11 @@ public class CloudPages {
         m.put("shares", auth.shares().canListOfCloud(target)
                 ? new ShareService(ctx.session(), ctx.realm()).sharesOfCloud(auth, id, new Paging(0, 100)).items() : List.of());
         m.put("icons", CloudRepresentations.ICONS);
-        m.put("candidates", clouds.candidates(auth, id));
+        String term = person == null ? "" : person.strip();
+        List<Map<String, Object>> candidates = clouds.candidates(auth, id, term, CANDIDATES + 1);
+        m.put("candidates", candidates.size() > CANDIDATES ? candidates.subList(0, CANDIDATES) : candidates);
+        m.put("candidatesMore", candidates.size() > CANDIDATES);
+        m.put("person", term);
         boolean canMove = auth.products().canMoveFrom(target);
         m.put("canMove", canMove);
         // the other clouds of the same account the viewer manages

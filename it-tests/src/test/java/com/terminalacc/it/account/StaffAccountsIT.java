@@ -76,6 +76,28 @@ class StaffAccountsIT extends AbstractTerminalIT {
         assertEquals(1, byDomain.body().get("total").asInt());
         ApiResponse byNumber = staff().get("accounts?search=K-" + tag + "-2");
         assertEquals(1, byNumber.body().get("total").asInt());
+
+        // issue 16: the search is indexed by the shape of each part — a customer number and a domain from their
+        // beginning (in any case; an e-mail address searches by its domain), a name anywhere in it
+        assertEquals(3, total("k-" + tag.toUpperCase(java.util.Locale.ROOT) + "-"), "customer number prefix, any case");
+        ApiResponse byDomainPrefix = staff().get("accounts?search=" + tag + "2.te");
+        assertEquals(1, byDomainPrefix.body().get("total").asInt(), byDomainPrefix.toString());
+        assertEquals("Paging " + tag + " 2", byDomainPrefix.text("items/0/name"));
+        ApiResponse byEmail = staff().get("accounts?search=somebody@" + tag + "0.test");
+        assertEquals(1, byEmail.body().get("total").asInt(), byEmail.toString());
+        assertEquals("Paging " + tag + " 0", byEmail.text("items/0/name"));
+        assertEquals(3, total(("PAGING " + tag).toUpperCase(java.util.Locale.ROOT)), "name anywhere, any case");
+        assertEquals(0, total(tag + "2.test.example"), "a longer domain is not this domain");
+        assertEquals(0, total("-" + tag + "-2"), "a customer number matches from its beginning only");
+        // like-wildcards in the term are text: "_" and "%" match only themselves
+        assertEquals(0, total("Paging_" + tag));
+        assertEquals(0, total("%25" + tag));
+    }
+
+    private int total(String search) {
+        ApiResponse r = staff().get("accounts?search=" + search.replace(" ", "%20"));
+        assertEquals(200, r.status(), r.toString());
+        return r.body().get("total").asInt();
     }
 
     @Test

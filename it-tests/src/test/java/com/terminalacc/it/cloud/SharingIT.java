@@ -1,5 +1,6 @@
 package com.terminalacc.it.cloud;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -219,6 +220,32 @@ class SharingIT extends AbstractTerminalIT {
             assertEquals(none.code(), foreign.code(), method);
         }
         assertEquals(1, owner.get("clouds/" + cloud + "/shares").body().get("total").asInt(), "the share is still there");
+    }
+
+    @Test
+    void anOwnersListPagesThroughOwnAndSharedCloudsInNameOrder() { // S-CLD-7, S-CLD-9; issue 16: asked as two queries
+        TestAccount provider = newBusinessAccount();
+        TestAccount partner = newBusinessAccount();
+        Api p = as(provider.ownerEmail());
+        Api owner = as(partner.ownerEmail());
+        for (String name : List.of("Beta", "delta", "Foxtrot")) {
+            newCloud(owner, name);
+        }
+        for (String name : List.of("charlie", "Echo")) {
+            String cloud = newCloud(p, name);
+            String share = p.post("clouds/" + cloud + "/shares", Map.of("partnerDomain", partner.domain(), "write", false, "order", false)).text("id");
+            assertEquals("ACCEPTED", owner.post("shares/" + share + "/accept", "").text("status"));
+            assertEquals(201, owner.post("clouds/" + cloud + "/members", Map.of("contactId", partner.ownerContactId())).status());
+        }
+        newCloud(p, "Alpha"); // the provider's own, not shared: never in the partner's list
+        List<String> names = new java.util.ArrayList<>();
+        for (int first = 0; first < 6; first += 2) {
+            ApiResponse page = owner.get("clouds?first=" + first + "&max=2");
+            assertEquals(200, page.status(), page.toString());
+            assertEquals(5, page.body().get("total").asInt(), page.toString());
+            page.body().get("items").forEach(c -> names.add(c.get("name").asText()));
+        }
+        assertEquals(List.of("Beta", "charlie", "delta", "Echo", "Foxtrot"), names, "own and shared interleaved by name, each once");
     }
 
     private static void assertCode(ApiResponse r, int status, String code) {

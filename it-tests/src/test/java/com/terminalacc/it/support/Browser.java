@@ -93,12 +93,22 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Submits a form by clicking its (first) submit button, as a person would; unlike {@code WebElement.submit()}
-     * WebDriver then waits for the next page.
+     * Submits a form by clicking its (first) submit button, as a person would, and waits for the next page.
      */
     public Browser submit(String formCss) {
         WebElement form = find(formCss);
+        WebElement page = driver.findElement(By.tagName("html"));
         form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        // Every form posts to the server and gets a new page. The click can return before the navigation has begun
+        // (seen on a loaded machine: the next find() got the old page's element, which then went stale), so wait until
+        // the old document is gone.
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The form " + formCss + " did not lead to a new page within 60 s (blocked by the browser's"
+                    + " own validation?) on " + driver.getCurrentUrl() + ":\n" + text(), e);
+        }
         return this;
     }
 

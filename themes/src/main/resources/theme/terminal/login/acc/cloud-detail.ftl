@@ -58,8 +58,19 @@
             </tbody>
         </table>
         </div>
-        <#if canAdd && candidates?has_content>
+        <#if canAdd && (candidates?has_content || person?has_content)>
             <h3 class="acc-h3">${msg("acc.cloud.addMember")}</h3>
+            <#if candidatesMore || person?has_content>
+            <form class="acc-search" method="get" action="${acc}/clouds/${cloud.id()}#add-member" role="search" id="find-person">
+                <label class="acc-visually-hidden" for="person">${msg("acc.cloud.findPerson")}</label>
+                <input class="pf-v5-c-form-control" id="person" name="person" type="search" value="${person}" placeholder="${msg('acc.contacts.searchPlaceholder')}">
+                <button class="pf-v5-c-button pf-m-secondary" type="submit">${msg("acc.cloud.findPerson")}</button>
+            </form>
+            <#if candidatesMore><p class="acc-help" id="candidates-more">${msg("acc.cloud.candidatesMore", candidates?size)}</p></#if>
+            <#if !candidates?has_content><p class="acc-muted" id="candidates-none">${msg("acc.cloud.candidatesNone")}</p></#if>
+            </#if>
+        </#if>
+        <#if canAdd && candidates?has_content>
             <form method="post" action="${acc}/clouds/${cloud.id()}/members" class="pf-v5-c-form acc-form acc-form--row" id="add-member">
                 <@layout.csrfField/>
                 <div class="pf-v5-c-form__group">
