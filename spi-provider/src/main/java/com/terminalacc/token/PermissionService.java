@@ -63,33 +63,6 @@ public class PermissionService {
     }
 
     /**
-     * The decisions' {@code in} list as single parameters {@code (:id0, :id1, …)}, their number rounded up to a power of
-     * two (1, 2, 4, … 128) and the rest filled with the last id. Hibernate translates a query with a list parameter
-     * ({@code in :ids}) to SQL again on every call — in the profile of issue 16 about a tenth of the CPU of a check —
-     * but a query of single parameters only once per form, and there are at most eight forms. Use with {@link #in}.
-     */
-    static String parameters(Collection<String> ids) {
-        StringBuilder in = new StringBuilder("(");
-        for (int i = 0; i < paddedSize(ids.size()); i++) {
-            in.append(i == 0 ? ":id" : ", :id").append(i);
-        }
-        return in.append(')').toString();
-    }
-
-    /** Binds the ids to the parameters of {@link #parameters}. */
-    static <T> TypedQuery<T> in(TypedQuery<T> query, Collection<String> ids) {
-        List<String> list = new ArrayList<>(ids);
-        for (int i = 0; i < paddedSize(list.size()); i++) {
-            query.setParameter("id" + i, list.get(Math.min(i, list.size() - 1)));
-        }
-        return query;
-    }
-
-    static int paddedSize(int size) {
-        return size <= 1 ? 1 : Integer.highestOneBit(size - 1) << 1;
-    }
-
-    /**
      * A customer user: its account and role; null for users without a contact (staff, admins, service accounts).
      * {@code allClouds}: its role has the right manage-all-clouds — every cloud of its account as Cloud-Admin (S-CLD-7).
      */
@@ -387,9 +360,8 @@ public class PermissionService {
             }
         }
         if (!productIds.isEmpty()) {
-            for (Object[] row : in(read("select p.externalId, p.cloudId from ProductEntity p where p.realmId = :realm and p.externalId in "
-                            + parameters(productIds), Object[].class), productIds)
-                    .setParameter("realm", realm.getId()).getResultList()) {
+            for (Object[] row : read("select p.externalId, p.cloudId from ProductEntity p where p.realmId = :realm and p.externalId in :ids", Object[].class)
+                    .setParameter("realm", realm.getId()).setParameter("ids", productIds).getResultList()) {
                 productClouds.put((String) row[0], (String) row[1]);
             }
         }
@@ -401,15 +373,14 @@ public class PermissionService {
         }
         Map<String, String> permissions = new HashMap<>();
         if (!cloudIds.isEmpty()) {
-            for (Object[] row : in(read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
-                            + " where m.userId = :user and m.cloudId in " + parameters(cloudIds), Object[].class), cloudIds)
-                    .setParameter("user", userId).getResultList()) {
+            for (Object[] row : read("select m.cloudId, m.type, m.canWrite, m.canOrder from CloudMemberEntity m"
+                            + " where m.userId = :user and m.cloudId in :ids", Object[].class)
+                    .setParameter("user", userId).setParameter("ids", cloudIds).getResultList()) {
                 permissions.put((String) row[0], Permissions.effective((MemberType) row[1], (Boolean) row[2], (Boolean) row[3], false));
             }
             if (allClouds(subject.role())) {
-                for (String id : in(read("select c.id from CloudEntity c where c.accountId = :account and c.id in " + parameters(cloudIds),
-                                String.class), cloudIds)
-                        .setParameter("account", subject.accountId()).getResultList()) {
+                for (String id : read("select c.id from CloudEntity c where c.accountId = :account and c.id in :ids", String.class)
+                        .setParameter("account", subject.accountId()).setParameter("ids", cloudIds).getResultList()) {
                     permissions.put(id, Permissions.effective(null, false, false, true));
                 }
             }
