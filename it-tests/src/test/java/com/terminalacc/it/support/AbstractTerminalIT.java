@@ -186,6 +186,14 @@ public abstract class AbstractTerminalIT {
                             .forEach(ev -> why.append("\nevent ").append(ev.getTime()).append(' ').append(ev.getType())
                                     .append(' ').append(ev.getClientId()).append(' ').append(ev.getError()).append(' ').append(ev.getDetails()));
                 });
+                // a failure can be counted for the user by a flow whose error event names no user id (Keycloak looks
+                // the user up by the attempted username): the realm's latest LOGIN_ERRORs without a user id, or for
+                // this e-mail address under another user id
+                realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 30).stream()
+                        .filter(ev -> ev.getUserId() == null || ev.getDetails() != null && email.equalsIgnoreCase(ev.getDetails().get("username")))
+                        .forEach(ev -> why.append("\nrealm event ").append(ev.getTime()).append(' ').append(ev.getType()).append(' ')
+                                .append(ev.getClientId()).append(' ').append(ev.getUserId()).append(' ').append(ev.getError())
+                                .append(' ').append(ev.getDetails()));
             } catch (RuntimeException diagnosis) {
                 why.append("\n(no diagnosis: ").append(diagnosis).append(')');
             }
