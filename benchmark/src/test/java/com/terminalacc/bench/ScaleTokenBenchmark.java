@@ -72,7 +72,7 @@ class ScaleTokenBenchmark extends BenchSupport {
     /** Users per heap phase (capped by the loaded accounts: three phases of N/4 accounts with 4 Users each). */
     static final int HEAP_USERS = Math.min(Integer.getInteger("scale.heapUsers", 40_000), ScaleData.ACCOUNTS * 4 / 3);
     /** A phase stops earlier: claim-cache entries live 300 s, so all of a phase's entries must still be there when measured. */
-    static final long HEAP_PHASE_SECONDS = Long.getLong("scale.heapSeconds", 240);
+    static final long HEAP_PHASE_SECONDS = Long.getLong("scale.heapSeconds", 200);
     static final int FILL_THREADS = 4;
 
     private final ScaleData data = new ScaleData();
@@ -197,7 +197,8 @@ class ScaleTokenBenchmark extends BenchSupport {
                 Live heap of the Keycloak server after a full GC (`jcmd %d GC.class_histogram`, its total), between phases of
                 grants for loaded users (%d client threads; per user a password grant and two refresh grants: the claim cache
                 keeps the user's account after the first token, the account's version after the second, the entry after the
-                third; 4 Users per account, so %d users share an account version).
+                third; then the session is logged out, so that sessions (about 20 KB each) do not drown the cache in noise; 4 Users
+                per account, so %d users share an account version).
                 Single-use-object entries: instances of Keycloak's `SingleUseObjectValueEntity` in the histogram.
 
                 | after | grants (users) | time | grants/s | live heap | change | single-use-object entries |
@@ -260,6 +261,9 @@ class ScaleTokenBenchmark extends BenchSupport {
                         ApiResponse r = refresh(clientId, refreshToken);
                         assertEquals(200, r.status(), r.raw());
                     }
+                    // the session goes (about 20 KB each, which would drown the cache in noise); the claim cache stays
+                    ApiResponse out = logout(clientId, refreshToken);
+                    assertEquals(204, out.status(), out.raw());
                     done.incrementAndGet();
                 }
                 return null;
@@ -272,6 +276,14 @@ class ScaleTokenBenchmark extends BenchSupport {
         double took = (System.nanoTime() - start) / 1e9;
         System.out.printf("filled %d users on %s in %.0f s%n", done.get(), clientId, took);
         return new Fill(done.get(), took);
+    }
+
+    private static ApiResponse logout(String clientId, String refreshToken) {
+        return com.terminalacc.it.support.Api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(com.terminalacc.it.support.Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.terminalacc.it.support.Api.form(Map.of("client_id", clientId,
+                        "client_secret", SECRET, "refresh_token", refreshToken)))));
     }
 
     /** The Keycloak server the test framework started: the java process among this JVM's descendants. */
