@@ -44,9 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with a cheap password hash (1 iteration: shows the extension's own share undiluted) and once with the realm's real
  * policy (Keycloak's default PBKDF2, which dominates a real login).</li>
  * <li><b>Heap of the claim cache</b>: live heap of the Keycloak server after a full GC ({@code jcmd GC.class_histogram})
- * between phases of password grants for loaded users: A on the client without the mapper (brings sessions, user cache
- * and the rest to their steady state), C the same again for other users (what a phase costs without the claim cache),
- * B as many grants for still other users on the client with the mapper, measured at once (entries live 300 s). (change B − change C) / N is what the claim cache holds per user: its entry (the
+ * between phases of grants for the same N loaded users (each: password grant, two refreshes, logout): A on the client
+ * without the mapper (brings the users into Keycloak's user cache, and the rest to its steady state), C the same
+ * again (what a phase costs without the claim cache), B on the client with the mapper, measured at once (entries live
+ * 300 s). (change B − change C) / N is what the claim cache holds per user: its entry (the
  * cloud map, 5 minutes), the user's account (24 hours) and a quarter of an account version (4 users per account).</li>
  * </ol>
  *
@@ -69,8 +70,10 @@ class ScaleTokenBenchmark extends BenchSupport {
     /** Distinct users per realm for the logins, used in turn: the same user signing in twice within a second counts as a quick login for brute-force detection. */
     static final int LOGIN_USERS = 100;
     static final String STOCK = "stock";
-    /** Users per heap phase (capped by the loaded accounts: three phases of N/4 accounts with 4 Users each). */
-    static final int HEAP_USERS = Math.min(Integer.getInteger("scale.heapUsers", 40_000), ScaleData.ACCOUNTS * 4 / 3);
+    /** Users of the heap phases: at most as many as Keycloak's user cache holds (10,000 entries), fewer when the time limit comes first. */
+    static final int HEAP_USERS = Math.min(Integer.getInteger("scale.heapUsers", 8_000), ScaleData.ACCOUNTS * 4);
+    /** Which parts run: {@code -Dscale.parts=heap} for one of them (token, heap, login). */
+    static final String PARTS = System.getProperty("scale.parts", "token,heap,login");
     /** A phase stops earlier: claim-cache entries live 300 s, so all of a phase's entries must still be there when measured. */
     static final long HEAP_PHASE_SECONDS = Long.getLong("scale.heapSeconds", 200);
     static final int FILL_THREADS = 4;
@@ -104,12 +107,18 @@ class ScaleTokenBenchmark extends BenchSupport {
 
                 """, ScaleData.counts(), totalLoad, data.loadSummary(), policy));
 
-        tokens(md, plain, terminal);
-        report("scale-token", md.toString());
-        heap(md, plain, terminal);
-        report("scale-token", md.toString());
-        logins(md, policy, cheapPolicy);
-        report("scale-token", md.toString());
+        if (PARTS.contains("token")) {
+            tokens(md, plain, terminal);
+            report("scale-token", md.toString());
+        }
+        if (PARTS.contains("heap")) {
+            heap(md, plain, terminal);
+            report("scale-token", md.toString());
+        }
+        if (PARTS.contains("login")) {
+            logins(md, policy, cheapPolicy);
+            report("scale-token", md.toString());
+        }
     }
 
     // ---- 1. refresh grants with and without the mapper
@@ -177,14 +186,16 @@ class ScaleTokenBenchmark extends BenchSupport {
         int perPhase = HEAP_USERS / 4 * 4;
         int accountsPerPhase = perPhase / 4;
         long[] before = liveHeap(pid, dir.resolve("histogram-0-before.txt"));
-        // A: the client without the mapper brings sessions, user cache and the rest to their steady state
+        // The same users in all three phases: after A they are in Keycloak's user cache (N below its 10,000 entries) and
+        // C and B find them there, so the only difference between C and B is the claim cache.
+        // A: the client without the mapper brings the users into the user cache, and the rest to its steady state
         Fill a = fill(plain, 1, accountsPerPhase, HEAP_PHASE_SECONDS);
         long[] afterA = liveHeap(pid, dir.resolve("histogram-1-plain.txt"));
-        // C: the client without the mapper again, as many grants for other users: what B costs without the claim cache
-        Fill c = fill(plain, 1 + accountsPerPhase, a.users / 4, HEAP_PHASE_SECONDS + 60);
+        // C: the client without the mapper again, the same users: what a phase costs without the claim cache
+        Fill c = fill(plain, 1, a.users / 4, HEAP_PHASE_SECONDS + 60);
         long[] afterC = liveHeap(pid, dir.resolve("histogram-2-plain.txt"));
-        // B: the client with the mapper, as many grants for still other users, measured at once (before any entry expires)
-        Fill b = fill(terminal, 1 + 2 * accountsPerPhase, c.users / 4, HEAP_PHASE_SECONDS);
+        // B: the client with the mapper, the same users, measured at once (before any entry expires)
+        Fill b = fill(terminal, 1, c.users / 4, HEAP_PHASE_SECONDS);
         long[] afterB = liveHeap(pid, dir.resolve("histogram-3-terminal.txt"));
 
         long deltaC = afterC[0] - afterA[0];
@@ -204,9 +215,9 @@ class ScaleTokenBenchmark extends BenchSupport {
                 | after | grants (users) | time | grants/s | live heap | change | single-use-object entries |
                 |---|---:|---:|---:|---:|---:|---:|
                 | loading and the token benchmark | | | | %s | | %,d |
-                | A: client without the mapper (steady state) | %,d | %.0f s | %.0f | %s | %s | %,d |
-                | C: client without the mapper, other users | %,d | %.0f s | %.0f | %s | %s | %,d |
-                | B: client with the mapper, other users (fills the claim cache) | %,d | %.0f s | %.0f | %s | %s | %,d |
+                | A: client without the mapper (users into the user cache) | %,d | %.0f s | %.0f | %s | %s | %,d |
+                | C: client without the mapper, the same users again | %,d | %.0f s | %.0f | %s | %s | %,d |
+                | B: client with the mapper, the same users (fills the claim cache) | %,d | %.0f s | %.0f | %s | %s | %,d |
 
                 Claim cache: (change B − change C) / %,d users = **%,.0f bytes per user** (entry with the cloud map, the user's account, a
                 quarter of an account version); for 100,000 users at once: %,.0f MB.
