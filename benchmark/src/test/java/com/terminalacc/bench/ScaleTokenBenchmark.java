@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same password policy) — the whole browser flow as {@link BrowserFlow} does it: GET the authorization endpoint, POST
  * the form, follow the redirects to the code, exchange the code (PKCE). Paired alternating rounds, median ratio; once
  * with a cheap password hash (1 iteration: shows the extension's own share undiluted) and once with the realm's real
- * policy (Keycloak's default PBKDF2, which dominates a real login).</li>
+ * policy (Keycloak's default argon2, which dominates a real login).</li>
  * <li><b>Heap of the claim cache</b>: live heap of the Keycloak server after a full GC ({@code jcmd GC.class_histogram})
  * between phases of grants for the same N loaded users (each: password grant, two refreshes, logout): A on the client
  * without the mapper (brings the users into Keycloak's user cache, and the rest to its steady state), C the same
@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ol>
  *
  * <p><b>Benchmark-only setting:</b> before the template users get their password, the realm's password policy gets
- * {@code hashIterations(1)}, so the 510,000 copied CREDENTIAL rows hold a hash that costs nothing to check and the
- * heap phase can issue tens of thousands of password grants in minutes. The login comparison is made once with that
+ * {@code hashAlgorithm(pbkdf2-sha256) and hashIterations(1)}, so the 510,000 copied CREDENTIAL rows hold a hash that
+ * costs nothing to check and the heap phase can issue thousands of password grants per minute. The login comparison is made once with that
  * setting and once with the real policy restored (fresh users on both realms).
  *
  * <p>The server runs with themes and templates cached ({@link CachedThemesServerConfig}), as in production.
@@ -70,7 +70,10 @@ class ScaleTokenBenchmark extends BenchSupport {
     /** Distinct users per realm for the logins, used in turn: the same user signing in twice within a second counts as a quick login for brute-force detection. */
     static final int LOGIN_USERS = 100;
     static final String STOCK = "stock";
-    /** Users of the heap phases: at most as many as Keycloak's user cache holds (10,000 entries), fewer when the time limit comes first. */
+    /**
+     * Users of the heap phases (fewer when the time limit comes first). The same users in all phases: whatever Keycloak's
+     * user cache (10,000 entries, about 4 per signed-in user) evicts and reloads, it does alike in C and B.
+     */
     static final int HEAP_USERS = Math.min(Integer.getInteger("scale.heapUsers", 8_000), ScaleData.ACCOUNTS * 4);
     /** Which parts run: {@code -Dscale.parts=heap} for one of them (token, heap, login). */
     static final String PARTS = System.getProperty("scale.parts", "token,heap,login");
@@ -186,8 +189,8 @@ class ScaleTokenBenchmark extends BenchSupport {
         int perPhase = HEAP_USERS / 4 * 4;
         int accountsPerPhase = perPhase / 4;
         long[] before = liveHeap(pid, dir.resolve("histogram-0-before.txt"));
-        // The same users in all three phases: after A they are in Keycloak's user cache (N below its 10,000 entries) and
-        // C and B find them there, so the only difference between C and B is the claim cache.
+        // The same users in all three phases, in the same order: C and B find the same state of Keycloak's user cache
+        // and churn it alike, so the difference between C and B is the claim cache.
         // A: the client without the mapper brings the users into the user cache, and the rest to its steady state
         Fill a = fill(plain, 1, accountsPerPhase, HEAP_PHASE_SECONDS);
         long[] afterA = liveHeap(pid, dir.resolve("histogram-1-plain.txt"));
