@@ -2,12 +2,9 @@ package com.terminalacc.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,12 +18,13 @@ import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.BrowserFlow;
 import com.terminalacc.it.support.TerminalServerConfig;
 
+import static com.terminalacc.bench.ScaleData.uuid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 16: the data set of a real hosting provider, loaded in bulk, and the paths that run on every request measured
- * there. Loaded by SQL into PostgreSQL the way a migration would: one template account (its organization, group,
+ * there. Loaded by SQL into PostgreSQL the way a migration would ({@link ScaleData}): one template account (its organization, group,
  * domain, Owner and one User with contacts, role mappings, organization membership and password) is created through
  * the real staff and customer APIs, and its rows are copied with {@code generate_series} — so every copied row is a row
  * Keycloak and the extension wrote themselves, only the names and ids differ.
@@ -39,16 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakIntegrationTest(config = TerminalServerConfig.class)
 class ScaleBenchmark extends BenchSupport {
 
-    static final int ACCOUNTS = Integer.getInteger("scale.accounts", 100_000);
-    static final int USERS_PER_ACCOUNT = 5;
-    static final int CLOUDS_PER_ACCOUNT = 2;
-    static final int LARGE_USERS = 10_000;
-    static final int LARGE_CLOUDS = 2_000;
-    static final int LARGE_PER_USER = 20;
+    static final int ACCOUNTS = ScaleData.ACCOUNTS;
+    static final int USERS_PER_ACCOUNT = ScaleData.USERS_PER_ACCOUNT;
+    static final int CLOUDS_PER_ACCOUNT = ScaleData.CLOUDS_PER_ACCOUNT;
     static final int ROUNDS = Integer.getInteger("scale.rounds", 2_000);
     static final int PAGE_ROUNDS = Integer.getInteger("scale.pageRounds", 200);
 
-    private final Map<String, Double> loadSeconds = new LinkedHashMap<>();
+    private final ScaleData data = new ScaleData();
 
     @Test
     void atProviderScale() throws Exception {
@@ -58,14 +53,7 @@ class ScaleBenchmark extends BenchSupport {
         TestUser largeUser = newUser(large, "user");
         String staff = newStaffUser();
 
-        long start = System.nanoTime();
-        loadAccounts(template.id(), templateUser.userId(), template.ownerUserId());
-        loadLargeAccount(large.id(), largeUser.userId());
-        // VACUUM, not only ANALYZE: after a bulk load no page is marked all-visible yet, so no index-only scan could
-        // skip the table, and the first reader of each row would set its hint bits (dirtying pages). In production
-        // autovacuum has done this long before; the measurement should see that state, not the minutes after a load.
-        timed("vacuum", "vacuum (analyze)");
-        double totalLoad = (System.nanoTime() - start) / 1e9;
+        double totalLoad = data.load(template.id(), templateUser.userId(), template.ownerUserId(), large.id(), largeUser.userId());
         long memberships = Long.parseLong(scalar("select count(*) from TACC_CLOUD_MEMBER"));
         long users = Long.parseLong(scalar("select count(*) from USER_ENTITY"));
         long accounts = Long.parseLong(scalar("select count(*) from TACC_ACCOUNT"));
@@ -79,7 +67,7 @@ class ScaleBenchmark extends BenchSupport {
                 Data set: %,d accounts, %,d users, %,d contacts, %,d clouds, %,d memberships; loaded by SQL in %.0f s
                 (%s).
 
-                """, accounts, users, contacts, clouds, memberships, totalLoad, loadSummary()));
+                """, accounts, users, contacts, clouds, memberships, totalLoad, data.loadSummary()));
 
         // ---- the check API and AuthZEN at 1 M memberships
         Random random = new Random(16);
@@ -162,110 +150,6 @@ class ScaleBenchmark extends BenchSupport {
     }
 
     static final String ACC = Api.BASE + "/realms/" + REALM + "/acc";
-
-    /** A UUID-shaped id derived from a name, the same as PostgreSQL's {@code md5(name)::uuid::text}. */
-    static String uuid(String name) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : d) {
-                hex.append(String.format("%02x", b));
-            }
-            String h = hex.toString();
-            return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void loadAccounts(String tplOrg, String tplUser, String tplOwner) throws Exception {
-        String n = Integer.toString(ACCOUNTS);
-        String org = "md5('o'||i)::uuid::text";
-        String grp = "md5('g'||i)::uuid::text";
-        timed("accounts: groups", "insert into KEYCLOAK_GROUP (ID, NAME, PARENT_GROUP, REALM_ID, TYPE, DESCRIPTION, ORG_ID, CREATED_TIMESTAMP, LAST_MODIFIED_TIMESTAMP)"
-                + " select " + grp + ", case when g.NAME = o.ID then " + org + " else g.NAME || '-' || i end, g.PARENT_GROUP, g.REALM_ID, g.TYPE, g.DESCRIPTION, null,"
-                + " g.CREATED_TIMESTAMP, g.LAST_MODIFIED_TIMESTAMP from generate_series(1, " + n + ") i, ORG o join KEYCLOAK_GROUP g on g.ID = o.GROUP_ID where o.ID = '" + tplOrg + "'");
-        timed("accounts: organizations", "insert into ORG (ID, ENABLED, REALM_ID, GROUP_ID, NAME, DESCRIPTION, ALIAS, REDIRECT_URL)"
-                + " select " + org + ", o.ENABLED, o.REALM_ID, " + grp + ", 'Scale Account ' || i, o.DESCRIPTION, 'scale-' || i, o.REDIRECT_URL"
-                + " from generate_series(1, " + n + ") i, ORG o where o.ID = '" + tplOrg + "'");
-        // the group and the organization point at each other: the group's ORG_ID is set once both exist
-        timed("accounts: groups", "update KEYCLOAK_GROUP g set ORG_ID = o.ID from ORG o where o.GROUP_ID = g.ID and g.ORG_ID is null and o.ALIAS like 'scale-%'");
-        timed("accounts: domains", "insert into ORG_DOMAIN (ID, NAME, VERIFIED, ORG_ID)"
-                + " select case when d.ID = o.ID then " + org + " else md5('d'||i)::uuid::text end, 'a' || i || '.scale.test', true, " + org
-                + " from generate_series(1, " + n + ") i, ORG o join ORG_DOMAIN d on d.ORG_ID = o.ID where o.ID = '" + tplOrg + "'");
-        timed("accounts: Terminal accounts", "insert into TACC_ACCOUNT (ORG_ID, REALM_ID, ACCOUNT_TYPE, ACC_ENABLED, ALLOW_EXTERNAL_EMAILS, CUSTOMER_NUMBER, CREATED_AT, VERSION, REQUIRE_TWO_FACTOR)"
-                + " select " + org + ", a.REALM_ID, a.ACCOUNT_TYPE, a.ACC_ENABLED, a.ALLOW_EXTERNAL_EMAILS, 'S' || lpad(i::text, 7, '0'), a.CREATED_AT, 0, false"
-                + " from generate_series(1, " + n + ") i, TACC_ACCOUNT a where a.ORG_ID = '" + tplOrg + "'");
-        timed("accounts: domain claims", "insert into TACC_DOMAIN (REALM_ID, NAME, ORG_ID)"
-                + " select a.REALM_ID, 'a' || i || '.scale.test', " + org + " from generate_series(1, " + n + ") i, TACC_ACCOUNT a where a.ORG_ID = '" + tplOrg + "'");
-        // users k = 0 (Owner, from the template's Owner) and 1..4 (Users, from the template's User)
-        copyUsers("accounts", tplOwner, tplOrg, "generate_series(1, " + n + ") i, generate_series(0, 0) k",
-                "'u' || k || '@a' || i || '.scale.test'", "md5('u'||i||'-'||k)::uuid::text", org, "'Owner ' || i");
-        copyUsers("accounts", tplUser, tplOrg, "generate_series(1, " + n + ") i, generate_series(1, " + (USERS_PER_ACCOUNT - 1) + ") k",
-                "'u' || k || '@a' || i || '.scale.test'", "md5('u'||i||'-'||k)::uuid::text", org, "'User ' || i || '-' || k");
-        timed("accounts: clouds", "insert into TACC_CLOUD (ID, REALM_ID, ACCOUNT_ID, NAME, NAME_KEY, ICON, CREATED_AT, VERSION)"
-                + " select md5('c'||i||'-'||j)::uuid::text, a.REALM_ID, " + org + ", 'Cloud ' || j, 'cloud ' || j, 'cloud', 0, 0"
-                + " from generate_series(1, " + n + ") i, generate_series(0, " + (CLOUDS_PER_ACCOUNT - 1) + ") j, TACC_ACCOUNT a where a.ORG_ID = '" + tplOrg + "'");
-        timed("accounts: memberships", "insert into TACC_CLOUD_MEMBER (CLOUD_ID, USER_ID, ACCOUNT_ID, MEMBER_TYPE, CAN_WRITE, CAN_ORDER, CREATED_AT)"
-                + " select md5('c'||i||'-'||j)::uuid::text, md5('u'||i||'-'||k)::uuid::text, " + org + ", case when k = 1 then 'ADMIN' else 'MEMBER' end,"
-                + " (i + k + j) % 2 = 0, (i + k + j) % 5 = 0, 0"
-                + " from generate_series(1, " + n + ") i, generate_series(1, " + (USERS_PER_ACCOUNT - 1) + ") k, generate_series(0, " + (CLOUDS_PER_ACCOUNT - 1) + ") j");
-    }
-
-    private void loadLargeAccount(String largeOrg, String tplUser) throws Exception {
-        String org = "'" + largeOrg + "'";
-        String domain = scalar("select NAME from ORG_DOMAIN where ORG_ID = '" + largeOrg + "' limit 1");
-        copyUsers("large account", tplUser, largeOrg, "generate_series(0, " + (LARGE_USERS - 1) + ") i, generate_series(0, 0) k",
-                "'large' || i || '@" + domain + "'", "md5('lu'||i)::uuid::text", org, "'Large ' || i");
-        timed("large account: clouds", "insert into TACC_CLOUD (ID, REALM_ID, ACCOUNT_ID, NAME, NAME_KEY, ICON, CREATED_AT, VERSION)"
-                + " select md5('lc'||j)::uuid::text, 'terminal', " + org + ", 'Large cloud ' || j, 'large cloud ' || j, 'cloud', 0, 0"
-                + " from generate_series(0, " + (LARGE_CLOUDS - 1) + ") j");
-        // user m is in 20 clouds spread over the 2,000; users 0..499 are also in cloud 0 (500 members)
-        timed("large account: memberships", "insert into TACC_CLOUD_MEMBER (CLOUD_ID, USER_ID, ACCOUNT_ID, MEMBER_TYPE, CAN_WRITE, CAN_ORDER, CREATED_AT)"
-                + " select distinct on (c, u) c, u, " + org + ", 'MEMBER', true, false, 0 from ("
-                + " select md5('lc' || ((m * 7 + t * 97) % " + LARGE_CLOUDS + "))::uuid::text c, md5('lu'||m)::uuid::text u"
-                + " from generate_series(0, " + (LARGE_USERS - 1) + ") m, generate_series(0, " + (LARGE_PER_USER - 1) + ") t"
-                + " union select md5('lc0')::uuid::text, md5('lu'||m)::uuid::text from generate_series(0, 499) m) x");
-    }
-
-    /** Copies the template user's rows (user, password, roles, organization membership, contact) for each row of {@code from}. */
-    private void copyUsers(String what, String tplUser, String tplOrg, String from, String email, String id, String org, String lastName) throws Exception {
-        String tplGroup = scalar("select GROUP_ID from ORG where ID = '" + tplOrg + "'");
-        String newGroup = org.startsWith("md5") ? "md5('g'||i)::uuid::text" : "(select GROUP_ID from ORG where ID = " + org + ")";
-        timed(what + ": users", "insert into USER_ENTITY (ID, EMAIL, EMAIL_CONSTRAINT, EMAIL_VERIFIED, ENABLED, FIRST_NAME, LAST_NAME, REALM_ID, USERNAME,"
-                + " CREATED_TIMESTAMP, NOT_BEFORE, LAST_MODIFIED_TIMESTAMP)"
-                + " select " + id + ", " + email + ", " + email + ", u.EMAIL_VERIFIED, u.ENABLED, 'Scale', " + lastName + ", u.REALM_ID, " + email + ","
-                + " u.CREATED_TIMESTAMP, 0, u.LAST_MODIFIED_TIMESTAMP from " + from + ", USER_ENTITY u where u.ID = '" + tplUser + "'");
-        timed(what + ": passwords", "insert into CREDENTIAL (ID, SALT, TYPE, USER_ID, CREATED_DATE, USER_LABEL, SECRET_DATA, CREDENTIAL_DATA, PRIORITY, VERSION)"
-                + " select md5('cr' || " + id + ")::uuid::text, c.SALT, c.TYPE, " + id + ", c.CREATED_DATE, c.USER_LABEL, c.SECRET_DATA, c.CREDENTIAL_DATA, c.PRIORITY, c.VERSION"
-                + " from " + from + ", CREDENTIAL c where c.USER_ID = '" + tplUser + "' and c.TYPE = 'password'");
-        timed(what + ": role mappings", "insert into USER_ROLE_MAPPING (ROLE_ID, USER_ID) select r.ROLE_ID, " + id + " from " + from + ", USER_ROLE_MAPPING r where r.USER_ID = '" + tplUser + "'");
-        timed(what + ": organization memberships", "insert into USER_GROUP_MEMBERSHIP (GROUP_ID, USER_ID, MEMBERSHIP_TYPE)"
-                + " select case when m.GROUP_ID = '" + tplGroup + "' then " + newGroup + " else m.GROUP_ID end, " + id + ", m.MEMBERSHIP_TYPE"
-                + " from " + from + ", USER_GROUP_MEMBERSHIP m where m.USER_ID = '" + tplUser + "'");
-        timed(what + ": contacts", "insert into TACC_CONTACT (ID, REALM_ID, ACCOUNT_ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE, JOB_TITLE, LOCALE, SUPPORT_PERMISSION, USER_ID,"
-                + " CREATED_AT, UPDATED_AT, VERSION)"
-                + " select md5('ct' || " + id + ")::uuid::text, c.REALM_ID, " + org + ", 'Scale', " + lastName + ", " + email + ", c.PHONE, c.JOB_TITLE, c.LOCALE,"
-                + " c.SUPPORT_PERMISSION, " + id + ", c.CREATED_AT, c.UPDATED_AT, 0 from " + from + ", TACC_CONTACT c where c.USER_ID = '" + tplUser + "'");
-    }
-
-    private void timed(String what, String sql) throws Exception {
-        long t0 = System.nanoTime();
-        try (Connection c = db(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(what + ": " + e.getMessage() + "\n" + sql, e);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        loadSeconds.merge(what.replaceAll(":.*", ""), seconds, Double::sum);
-        System.out.printf("loaded %s in %.1f s%n", what, seconds);
-    }
-
-    private String loadSummary() {
-        List<String> parts = new ArrayList<>();
-        loadSeconds.forEach((k, v) -> parts.add(String.format("%s %.0f s", k, v)));
-        return String.join(", ", parts);
-    }
 
     private static String row(String name, List<Long> client, List<Long> server) {
         Collections.sort(client);
