@@ -96,6 +96,9 @@ public class CloudService {
 
     // ---- clouds
 
+    private static final java.util.Comparator<CloudEntity> BY_NAME = java.util.Comparator.comparing(CloudEntity::getNameKey)
+            .thenComparing(CloudEntity::getId);
+
     /** S-CLD-7: the clouds assigned to the user; with the right manage-all-clouds every cloud of its account. */
     public Page<CloudRep> list(AccessEvaluator auth, Paging paging) {
         auth.clouds().requireList();
@@ -118,9 +121,16 @@ public class CloudService {
         List<CloudEntity> shared = em.createQuery("select c from CloudEntity c where c.accountId <> :account and c.id in (" + memberOf + ")"
                         + " order by c.nameKey, c.id", CloudEntity.class)
                 .setParameter("account", accountId).setParameter("user", user).setMaxResults(window).getResultList();
-        List<CloudEntity> merged = new ArrayList<>(own);
-        merged.addAll(shared);
-        merged.sort(java.util.Comparator.comparing(CloudEntity::getNameKey).thenComparing(CloudEntity::getId));
+        // A two-way merge keeps each list in the database's order, and its first `window` rows do not depend on how far
+        // the lists were read: pages stay consistent (nothing repeated or skipped) whatever the collation.
+        List<CloudEntity> merged = new ArrayList<>(own.size() + shared.size());
+        int i = 0;
+        int j = 0;
+        while (i < own.size() || j < shared.size()) {
+            boolean ownFirst = j >= shared.size() || i < own.size()
+                    && BY_NAME.compare(own.get(i), shared.get(j)) <= 0;
+            merged.add(ownFirst ? own.get(i++) : shared.get(j++));
+        }
         List<CloudEntity> page = merged.subList(Math.min(paging.first(), merged.size()), Math.min(window, merged.size()));
         long total = em.createQuery("select count(c) from CloudEntity c where c.accountId = :account", Long.class)
                 .setParameter("account", accountId).getSingleResult()
