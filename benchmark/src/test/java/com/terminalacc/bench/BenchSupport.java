@@ -72,6 +72,32 @@ abstract class BenchSupport extends AbstractTerminalIT {
         return ids;
     }
 
+    /** A fresh User signed in on the client without and the client with the mapper: refresh tokens and access-token sizes. */
+    record SignedIn(String email, String plainRefresh, String terminalRefresh, int plainSize, int terminalSize) {
+    }
+
+    /** A new account's User with {@code clouds} memberships (by SQL), signed in on both clients; its token stays below 8 KB. */
+    SignedIn userWithClouds(String plain, String terminal, int clouds) throws SQLException {
+        TestAccount acc = newBusinessAccount();
+        TestUser user = newUser(acc, "user");
+        cloudsBySql(acc.id(), clouds, user.userId());
+        String plainRefresh = passwordGrant(plain, user.email()).path("refresh_token").asText();
+        String terminalRefresh = passwordGrant(terminal, user.email()).path("refresh_token").asText();
+        int plainSize = refresh(plain, plainRefresh).body().path("access_token").asText().length();
+        int terminalSize = refresh(terminal, terminalRefresh).body().path("access_token").asText().length();
+        org.junit.jupiter.api.Assertions.assertTrue(terminalSize < 8 * 1024, "token below 8 KB at " + clouds + " clouds: " + terminalSize);
+        return new SignedIn(user.email(), plainRefresh, terminalRefresh, plainSize, terminalSize);
+    }
+
+    /** Warms the JIT and Keycloak's caches on both paths: {@code grants} refresh grants of a 10-cloud User, half on each client. */
+    void warmUp(String plain, String terminal, int grants) throws Exception {
+        SignedIn warm = userWithClouds(plain, terminal, 10);
+        for (int i = 0; i < grants / 500; i++) {
+            TokenBenchmark.run(plain, warm.plainRefresh(), 250);
+            TokenBenchmark.run(terminal, warm.terminalRefresh(), 250);
+        }
+    }
+
     /** A confidential client with the password grant; {@code scope} is "terminal", "terminal-unlimited" or null. */
     String client(String clientId, String scope) {
         if (!realm.admin().clients().findByClientId(clientId).isEmpty()) {

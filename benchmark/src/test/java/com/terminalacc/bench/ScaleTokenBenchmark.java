@@ -127,53 +127,19 @@ class ScaleTokenBenchmark extends BenchSupport {
     // ---- 1. refresh grants with and without the mapper
 
     private void tokens(StringBuilder md, String plain, String terminal) throws Exception {
-        TestAccount warm = newBusinessAccount();
-        TestUser warmUser = newUser(warm, "user");
-        cloudsBySql(warm.id(), 10, warmUser.userId());
-        String warmPlain = passwordGrant(plain, warmUser.email()).path("refresh_token").asText();
-        String warmTerminal = passwordGrant(terminal, warmUser.email()).path("refresh_token").asText();
-        for (int i = 0; i < GLOBAL_WARMUP / 500; i++) {
-            TokenBenchmark.run(plain, warmPlain, 250);
-            TokenBenchmark.run(terminal, warmTerminal, 250);
-        }
+        warmUp(plain, terminal, GLOBAL_WARMUP);
         md.append("#### Refresh-token grants per second (").append(TokenBenchmark.THREADS).append(" client threads, ").append(ROUNDS)
                 .append(" alternating rounds of ").append(PER_ROUND).append(" grants, after ").append(GLOBAL_WARMUP).append(" warm-up grants)\n\n")
                 .append("| clouds | without mapper | with mapper | ratio (median of rounds) | ratio range | access token without | with |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<Integer, Double> ratios = new LinkedHashMap<>();
         for (int n : CLOUDS) {
-            TestAccount acc = newBusinessAccount();
-            TestUser user = newUser(acc, "user");
-            cloudsBySql(acc.id(), n, user.userId());
-            String plainRefresh = passwordGrant(plain, user.email()).path("refresh_token").asText();
-            String terminalRefresh = passwordGrant(terminal, user.email()).path("refresh_token").asText();
-            int plainSize = refresh(plain, plainRefresh).body().path("access_token").asText().length();
-            ApiResponse withMapper = refresh(terminal, terminalRefresh);
-            int terminalSize = withMapper.body().path("access_token").asText().length();
-            assertTrue(terminalSize < 8 * 1024, "token below 8 KB at " + n + " clouds: " + terminalSize);
-
-            TokenBenchmark.run(plain, plainRefresh, WARMUP);
-            TokenBenchmark.run(terminal, terminalRefresh, WARMUP);
-            List<Double> plainRates = new ArrayList<>();
-            List<Double> terminalRates = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                if (round % 2 == 0) {
-                    plainRates.add(TokenBenchmark.run(plain, plainRefresh, PER_ROUND));
-                    terminalRates.add(TokenBenchmark.run(terminal, terminalRefresh, PER_ROUND));
-                } else {
-                    terminalRates.add(TokenBenchmark.run(terminal, terminalRefresh, PER_ROUND));
-                    plainRates.add(TokenBenchmark.run(plain, plainRefresh, PER_ROUND));
-                }
-            }
-            List<Double> roundRatios = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                roundRatios.add(terminalRates.get(round) / plainRates.get(round));
-            }
-            double ratio = median(roundRatios);
-            ratios.put(n, ratio);
-            md.append(String.format("| %,d | %.0f/s | %.0f/s | %.3f | %.3f–%.3f | %d B | %d B |%n", n, median(plainRates), median(terminalRates), ratio,
-                    min(roundRatios), max(roundRatios), plainSize, terminalSize));
-            System.out.printf("token %d clouds: ratio %.3f%n", n, ratio);
+            SignedIn user = userWithClouds(plain, terminal, n);
+            TokenBenchmark.Rounds r = TokenBenchmark.pairedRounds(plain, user.plainRefresh(), terminal, user.terminalRefresh(), WARMUP, ROUNDS, PER_ROUND);
+            ratios.put(n, r.ratio());
+            md.append(String.format("| %,d | %.0f/s | %.0f/s | %.3f | %.3f–%.3f | %d B | %d B |%n", n, median(r.plainRates()),
+                    median(r.terminalRates()), r.ratio(), r.min(), r.max(), user.plainSize(), user.terminalSize()));
+            System.out.printf("token %d clouds: ratio %.3f%n", n, r.ratio());
         }
         md.append("\nTarget ≥ 0.97: ");
         ratios.forEach((n, r) -> md.append(String.format("%,d clouds %.3f (%s); ", n, r, r >= 0.97 ? "met" : "missed")));

@@ -16,7 +16,6 @@ import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Refresh-token grants per second for users with 0, 10, 100 and 1000 clouds, with the Terminal mapper (client scope
@@ -41,15 +40,7 @@ class TokenBenchmark extends BenchSupport {
         String unlimited = client("bench-unlimited", "terminal-unlimited");
 
         // Warm the JIT and Keycloak's caches on both paths before anything is measured.
-        TestAccount warm = newBusinessAccount();
-        TestUser warmUser = newUser(warm, "user");
-        cloudsBySql(warm.id(), 10, warmUser.userId());
-        String warmPlain = passwordGrant(plain, warmUser.email()).path("refresh_token").asText();
-        String warmTerminal = passwordGrant(terminal, warmUser.email()).path("refresh_token").asText();
-        for (int i = 0; i < GLOBAL_WARMUP / 500; i++) {
-            run(plain, warmPlain, 250);
-            run(terminal, warmTerminal, 250);
-        }
+        warmUp(plain, terminal, GLOBAL_WARMUP);
 
         StringBuilder md = new StringBuilder();
         md.append("### Refresh-token grants per second (").append(THREADS).append(" client threads, median of ").append(ROUNDS)
@@ -58,49 +49,57 @@ class TokenBenchmark extends BenchSupport {
                 .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<Integer, Double> ratios = new LinkedHashMap<>();
         for (int n : CLOUDS) {
-            TestAccount acc = newBusinessAccount();
-            TestUser user = newUser(acc, "user");
-            cloudsBySql(acc.id(), n, user.userId());
-
-            String plainRefresh = passwordGrant(plain, user.email()).path("refresh_token").asText();
-            String terminalRefresh = passwordGrant(terminal, user.email()).path("refresh_token").asText();
-            int plainSize = refresh(plain, plainRefresh).body().path("access_token").asText().length();
-            ApiResponse withMapper = refresh(terminal, terminalRefresh);
-            int terminalSize = withMapper.body().path("access_token").asText().length();
+            SignedIn user = userWithClouds(plain, terminal, n);
             int unlimitedSize = refresh(unlimited, passwordGrant(unlimited, user.email()).path("refresh_token").asText())
                     .body().path("access_token").asText().length();
-            assertTrue(terminalSize < 8 * 1024, "token below 8 KB at " + n + " clouds: " + terminalSize);
-
-            run(plain, plainRefresh, WARMUP);
-            run(terminal, terminalRefresh, WARMUP);
-            List<Double> plainRates = new ArrayList<>();
-            List<Double> terminalRates = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                if (round % 2 == 0) {
-                    plainRates.add(run(plain, plainRefresh, PER_ROUND));
-                    terminalRates.add(run(terminal, terminalRefresh, PER_ROUND));
-                } else {
-                    terminalRates.add(run(terminal, terminalRefresh, PER_ROUND));
-                    plainRates.add(run(plain, plainRefresh, PER_ROUND));
-                }
-            }
-            double p = median(plainRates);
-            double t = median(terminalRates);
-            // each round measures both clients back to back: its ratio is free of the drift between rounds
-            List<Double> roundRatios = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                roundRatios.add(terminalRates.get(round) / plainRates.get(round));
-            }
-            double ratio = median(roundRatios);
-            ratios.put(n, ratio);
-            md.append(String.format("| %d | %.0f/s | %.0f/s | %.3f | %.3f–%.3f | %d B | %d B | %d B |%n", n, p, t, ratio,
-                    roundRatios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    roundRatios.stream().mapToDouble(Double::doubleValue).max().orElse(0), plainSize, terminalSize, unlimitedSize));
+            Rounds r = pairedRounds(plain, user.plainRefresh(), terminal, user.terminalRefresh(), WARMUP, ROUNDS, PER_ROUND);
+            ratios.put(n, r.ratio());
+            md.append(String.format("| %d | %.0f/s | %.0f/s | %.3f | %.3f–%.3f | %d B | %d B | %d B |%n", n, median(r.plainRates()),
+                    median(r.terminalRates()), r.ratio(), r.min(), r.max(), user.plainSize(), user.terminalSize(), unlimitedSize));
         }
         md.append("\nOverhead of the mapper: ");
         ratios.forEach((n, r) -> md.append(String.format("%d clouds %.1f %%; ", n, (1 - r) * 100)));
         md.append("\n");
         report("token", md.toString());
+    }
+
+    /** The rates of paired rounds and their ratios (with mapper / without). */
+    record Rounds(List<Double> plainRates, List<Double> terminalRates, List<Double> ratios) {
+        double ratio() {
+            return median(ratios);
+        }
+
+        double min() {
+            return ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        }
+
+        double max() {
+            return ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    /**
+     * Warm-up on both clients, then {@code rounds} rounds of {@code perRound} grants on each, alternating which goes
+     * first. Each round measures both clients back to back: its ratio is free of the drift between rounds.
+     */
+    static Rounds pairedRounds(String plain, String plainRefresh, String terminal, String terminalRefresh, int warmup, int rounds,
+            int perRound) throws Exception {
+        run(plain, plainRefresh, warmup);
+        run(terminal, terminalRefresh, warmup);
+        List<Double> plainRates = new ArrayList<>();
+        List<Double> terminalRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) {
+                plainRates.add(run(plain, plainRefresh, perRound));
+                terminalRates.add(run(terminal, terminalRefresh, perRound));
+            } else {
+                terminalRates.add(run(terminal, terminalRefresh, perRound));
+                plainRates.add(run(plain, plainRefresh, perRound));
+            }
+            ratios.add(terminalRates.get(round) / plainRates.get(round));
+        }
+        return new Rounds(plainRates, terminalRates, ratios);
     }
 
     /** {@code count} refresh grants on THREADS threads; grants per second. */
