@@ -45,7 +45,6 @@ public class CloudEntity {
     private int version;
 
     public String getId() { return id; }
-
     public void setId(String id) { this.id = id; }
     /** The name in lower case: what lists sort by and uniqueness compares. */
     public String getNameKey() { return nameKey; }
