@@ -1,7 +1,5 @@
 package com.terminalacc.it.account;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.Browser;
+import com.terminalacc.it.support.LoginsInProgress;
 import com.terminalacc.it.support.TerminalRealmConfig;
 import com.terminalacc.it.support.TerminalServerConfig;
 
@@ -162,11 +161,9 @@ class TwoFactorIT extends AbstractTerminalIT {
         Thread.sleep(next - now + 1_000);
     }
 
+    /** The status of a password grant (waits out Keycloak's "another sign-in in progress", see LoginsInProgress). */
     private static int passwordGrantStatus(String email) {
-        return Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "password",
-                        "client_id", TerminalRealmConfig.TEST_CLIENT, "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
-                        "username", email, "password", PASSWORD, "scope", "openid"))))).status();
+        return LoginsInProgress.waitingOutOthers(LoginsInProgress.SUITE, REALM, email,
+                () -> Api.rawPasswordGrant(REALM, TerminalRealmConfig.TEST_CLIENT, email, PASSWORD)).response().status();
     }
 }

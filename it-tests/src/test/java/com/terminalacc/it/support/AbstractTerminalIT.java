@@ -169,36 +169,9 @@ public abstract class AbstractTerminalIT {
         return Api.customer(REALM, () -> token);
     }
 
-    /**
-     * A password-grant token; when the grant is refused, the message carries Keycloak's brute-force status and the
-     * user's recent LOGIN_ERROR events (issue 13: a fresh user was once refused as {@code user_temporarily_disabled},
-     * which needs two failed logins within {@code quickLoginCheckMilliSeconds}; this shows which ones, next time).
-     */
+    /** A password-grant token of the test client (see {@link Api#passwordGrant} for refusals). */
     protected String userToken(String email) {
-        try {
-            return Api.passwordToken(REALM, email, PASSWORD);
-        } catch (IllegalStateException e) {
-            StringBuilder why = new StringBuilder(e.getMessage());
-            try {
-                realm.admin().users().searchByEmail(email, true).forEach(u -> {
-                    why.append("\nbrute force status: ").append(realm.admin().attackDetection().bruteForceUserStatus(u.getId()));
-                    realm.admin().getEvents(List.of("LOGIN_ERROR", "LOGIN"), null, u.getId(), null, null, null, 0, 20)
-                            .forEach(ev -> why.append("\nevent ").append(ev.getTime()).append(' ').append(ev.getType())
-                                    .append(' ').append(ev.getClientId()).append(' ').append(ev.getError()).append(' ').append(ev.getDetails()));
-                });
-                // a failure can be counted for the user by a flow whose error event names no user id (Keycloak looks
-                // the user up by the attempted username): the realm's latest LOGIN_ERRORs without a user id, or for
-                // this e-mail address under another user id
-                realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 30).stream()
-                        .filter(ev -> ev.getUserId() == null || ev.getDetails() != null && email.equalsIgnoreCase(ev.getDetails().get("username")))
-                        .forEach(ev -> why.append("\nrealm event ").append(ev.getTime()).append(' ').append(ev.getType()).append(' ')
-                                .append(ev.getClientId()).append(' ').append(ev.getUserId()).append(' ').append(ev.getError())
-                                .append(' ').append(ev.getDetails()));
-            } catch (RuntimeException diagnosis) {
-                why.append("\n(no diagnosis: ").append(diagnosis).append(')');
-            }
-            throw new IllegalStateException(why.toString(), e);
-        }
+        return Api.passwordToken(REALM, email, PASSWORD);
     }
 
     /** The applications' API ({@code /acc/app}) as the realm's example service account {@code terminal-backend}. */

@@ -114,7 +114,15 @@ public final class BrowserFlow {
         if (form == null || form.selectFirst("input[name=username]") == null || form.selectFirst("input[name=password]") == null) {
             throw new AssertionError("No one-page login form (e-mail and password): " + text());
         }
-        return submit("#kc-form-login", Map.of("username", username, "password", password));
+        for (int attempt = 1; ; attempt++) {
+            submit("#kc-form-login", Map.of("username", username, "password", password));
+            // refused and shown the form again: try again only if Keycloak refused while another sign-in of the user
+            // was in progress (see LoginsInProgress), as a person would
+            if (page == null || page.selectFirst("#kc-form-login") == null
+                    || !LoginsInProgress.waitedOut(LoginsInProgress.SUITE, realm, username, attempt)) {
+                return this;
+            }
+        }
     }
 
     public BrowserFlow updatePassword(String newPassword) {
