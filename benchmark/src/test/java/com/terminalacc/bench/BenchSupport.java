@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.LoginsInProgress;
 
 /**
  * Shared by the benchmarks: bulk data straight into PostgreSQL (accounts, users and their contacts come from the
@@ -136,15 +137,13 @@ abstract class BenchSupport extends AbstractTerminalIT {
         realm.admin().clientScopes().create(scope).close();
     }
 
+    /** A password grant of a benchmark client (waits out Keycloak's "another sign-in in progress", see LoginsInProgress). */
     static JsonNode passwordGrant(String clientId, String username) {
-        ApiResponse r = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "password", "client_id", clientId,
-                        "client_secret", SECRET, "username", username, "password", PASSWORD, "scope", "openid")))));
-        if (r.status() != 200) {
-            throw new IllegalStateException(r.toString());
-        }
-        return r.body();
+        return LoginsInProgress.grant(LoginsInProgress.SUITE, REALM, username,
+                () -> Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "password", "client_id", clientId,
+                                "client_secret", SECRET, "username", username, "password", PASSWORD, "scope", "openid"))))));
     }
 
     static ApiResponse refresh(String clientId, String refreshToken) {

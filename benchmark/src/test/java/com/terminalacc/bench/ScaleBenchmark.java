@@ -75,7 +75,24 @@ class ScaleBenchmark extends BenchSupport {
         Api app = app();
         List<Long> single = new ArrayList<>();
         List<Long> singleServer = new ArrayList<>();
+        // Keycloak's own floor, interleaved with the checks: userinfo with a user's token of a client without the
+        // Terminal mapper (bearer authentication, session and user lookup, standard mappers; nothing of ours)
+        String plain = client("bench-plain", null);
+        List<Long> stock = new ArrayList<>();
+        String stockToken = null;
         for (int i = 0; i < 2 * ROUNDS; i++) {
+            if (i % 500 == 0) {
+                stockToken = passwordGrant(plain, templateUser.email()).get("access_token").asText();
+            }
+            long u0 = System.nanoTime();
+            ApiResponse userinfo = Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/userinfo"))
+                    .header("Authorization", "Bearer " + stockToken).GET());
+            long tu = System.nanoTime() - u0;
+            assertEquals(200, userinfo.status(), userinfo.raw());
+            assertTrue(userinfo.body().path("terminal").isMissingNode(), "the floor runs nothing of ours: " + userinfo.raw());
+            if (i >= ROUNDS) {
+                stock.add(tu);
+            }
             int account = 1 + random.nextInt(ACCOUNTS);
             String user = uuid("u" + account + "-" + (1 + random.nextInt(USERS_PER_ACCOUNT - 1)));
             // half about a cloud of the user's account (a member), half about a cloud of another account
@@ -121,6 +138,11 @@ class ScaleBenchmark extends BenchSupport {
                 """);
         md.append(row("GET /acc/app/check (one question)", single, singleServer));
         md.append(row("POST /acc/app/access/v1/evaluations (AuthZEN, 20)", authZen, authZenServer));
+        Collections.sort(stock);
+        md.append(String.format("| Keycloak's own GET userinfo (client without the mapper), interleaved with the checks | %d | %.2f ms | %.2f ms | %.2f ms | – | – | – |%n",
+                stock.size(), percentile(stock, 50) / 1e6, percentile(stock, 95) / 1e6, percentile(stock, 99) / 1e6));
+        md.append(String.format("%nCheck ÷ Keycloak's userinfo at the client: median %.2f, p95 %.2f.%n",
+                (double) percentile(single, 50) / percentile(stock, 50), (double) percentile(single, 95) / percentile(stock, 95)));
 
         // ---- pages, as a browser loads them (the HTML of the page, signed in)
         BrowserFlow owner = new BrowserFlow(REALM, "en").go(ACC + "/").login(large.ownerEmail(), PASSWORD);
