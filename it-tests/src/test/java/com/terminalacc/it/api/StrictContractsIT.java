@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -264,25 +261,7 @@ class StrictContractsIT extends AbstractTerminalIT {
     // ---- helpers
 
     private static List<ApiResponse> all(List<Callable<ApiResponse>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Callable<ApiResponse> c : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> results = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return com.terminalacc.it.support.Parallel.all(calls);
     }
 
     private static JsonNode member(Api api, String cloud, String contactId) {

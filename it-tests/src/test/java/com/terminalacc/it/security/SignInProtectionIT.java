@@ -1,12 +1,7 @@
 package com.terminalacc.it.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -15,6 +10,7 @@ import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
 import com.terminalacc.it.support.LoginsInProgress;
+import com.terminalacc.it.support.Parallel;
 import com.terminalacc.it.support.TerminalRealmConfig;
 import com.terminalacc.it.support.TerminalServerConfig;
 
@@ -104,25 +100,7 @@ class SignInProtectionIT extends AbstractTerminalIT {
     }
 
     private static List<ApiResponse> burst(java.util.concurrent.Callable<ApiResponse> grant) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return grant.call();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> results = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.times(PARALLEL, grant);
     }
 
     /** Waits up to {@code seconds} for the condition; false when it did not come true. */
