@@ -140,10 +140,7 @@ abstract class BenchSupport extends AbstractTerminalIT {
     /** A password grant of a benchmark client (waits out Keycloak's "another sign-in in progress", see LoginsInProgress). */
     static JsonNode passwordGrant(String clientId, String username) {
         return LoginsInProgress.grant(LoginsInProgress.SUITE, REALM, username,
-                () -> Api.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("grant_type", "password", "client_id", clientId,
-                                "client_secret", SECRET, "username", username, "password", PASSWORD, "scope", "openid"))))));
+                () -> Api.rawPasswordGrant(REALM, clientId, SECRET, username, PASSWORD));
     }
 
     static ApiResponse refresh(String clientId, String refreshToken) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.terminalacc.it.support.AbstractTerminalIT;
 import com.terminalacc.it.support.Api;
 import com.terminalacc.it.support.ApiResponse;
+import com.terminalacc.it.support.Parallel;
 import com.terminalacc.it.support.TerminalServerConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,7 +245,7 @@ class StrictContractsIT extends AbstractTerminalIT {
                 int n = i;
                 calls.add(() -> app.put("products/" + id, Map.of("name", "VM " + n, "type", "vm", "cloudId", cloud)));
             }
-            List<ApiResponse> results = all(calls);
+            List<ApiResponse> results = Parallel.all(calls);
             int created = 0;
             for (ApiResponse r : results) {
                 assertTrue(r.status() == 200 || r.status() == 201 || r.status() == 409, r.toString());
@@ -259,10 +260,6 @@ class StrictContractsIT extends AbstractTerminalIT {
     }
 
     // ---- helpers
-
-    private static List<ApiResponse> all(List<Callable<ApiResponse>> calls) throws Exception {
-        return com.terminalacc.it.support.Parallel.all(calls);
-    }
 
     private static JsonNode member(Api api, String cloud, String contactId) {
         for (JsonNode m : api.get("clouds/" + cloud + "/members").body().get("items")) {

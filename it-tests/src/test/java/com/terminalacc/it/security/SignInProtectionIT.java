@@ -40,7 +40,7 @@ class SignInProtectionIT extends AbstractTerminalIT {
         // six grants released at once: password hashing takes long enough that they overlap on the server; a burst
         // that happens to arrive one after the other is repeated (at most five bursts)
         for (int burst = 0; burst < 5 && refused == 0; burst++) {
-            for (ApiResponse r : burst(() -> Api.rawPasswordGrant(REALM, TerminalRealmConfig.TEST_CLIENT, user.email(), PASSWORD))) {
+            for (ApiResponse r : Parallel.times(PARALLEL, () -> Api.rawPasswordGrant(REALM, TerminalRealmConfig.TEST_CLIENT, user.email(), PASSWORD))) {
                 if (r.status() == 200) {
                     succeeded++;
                 } else {
@@ -58,7 +58,7 @@ class SignInProtectionIT extends AbstractTerminalIT {
         assertEquals(0, ((Number) status.get("numFailures")).intValue(), "a refused parallel sign-in is no failure: " + status);
 
         // the suite's helper (and a well-behaved client) waits and tries again: all six get their token
-        List<ApiResponse> helped = burst(() -> new ApiResponse(200,
+        List<ApiResponse> helped = Parallel.times(PARALLEL, () -> new ApiResponse(200,
                 Api.passwordGrant(REALM, TerminalRealmConfig.TEST_CLIENT, user.email(), PASSWORD), null, null));
         assertEquals(PARALLEL, helped.size());
         for (ApiResponse r : helped) {
@@ -97,10 +97,6 @@ class SignInProtectionIT extends AbstractTerminalIT {
 
     private int numFailures(TestUser user) {
         return ((Number) realm.admin().attackDetection().bruteForceUserStatus(user.userId()).get("numFailures")).intValue();
-    }
-
-    private static List<ApiResponse> burst(java.util.concurrent.Callable<ApiResponse> grant) throws Exception {
-        return Parallel.times(PARALLEL, grant);
     }
 
     /** Waits up to {@code seconds} for the condition; false when it did not come true. */

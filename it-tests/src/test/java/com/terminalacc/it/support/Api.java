@@ -185,12 +185,17 @@ public final class Api {
 
     /** One password grant of a test client as sent, whatever Keycloak answers. */
     public static ApiResponse rawPasswordGrant(String realm, String clientId, String username, String password) {
+        return rawPasswordGrant(realm, clientId, TerminalRealmConfig.TEST_CLIENT_SECRET, username, password);
+    }
+
+    /** One password grant of a confidential client as sent (scope openid), whatever Keycloak answers. */
+    public static ApiResponse rawPasswordGrant(String realm, String clientId, String secret, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                         "grant_type", "password",
                         "client_id", clientId,
-                        "client_secret", TerminalRealmConfig.TEST_CLIENT_SECRET,
+                        "client_secret", secret,
                         "username", username,
                         "password", password,
                         "scope", "openid")))));
